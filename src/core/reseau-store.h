@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "reseau-contact.h"
+
+G_BEGIN_DECLS
+
+#define RESEAU_STORE_ERROR (reseau_store_error_quark ())
+
+typedef enum
+{
+  RESEAU_STORE_ERROR_FAILED,
+  RESEAU_STORE_ERROR_CORRUPT,
+  RESEAU_STORE_ERROR_TOO_NEW,
+  RESEAU_STORE_ERROR_NOT_FOUND,
+  RESEAU_STORE_ERROR_UNREADABLE,
+} ReseauStoreError;
+
+/* The schema version this build writes; see the migrations in reseau-store.c. */
+#define RESEAU_STORE_SCHEMA_VERSION 1
+
+typedef enum
+{
+  RESEAU_SORT_GIVEN_NAME,
+  RESEAU_SORT_FAMILY_NAME,
+} ReseauSortOrder;
+
+typedef enum
+{
+  RESEAU_INTERACTION_MEETING = 1,
+  RESEAU_INTERACTION_CALL,
+  RESEAU_INTERACTION_MESSAGE,
+  RESEAU_INTERACTION_NOTE,
+} ReseauInteractionKind;
+
+/* One row of a list query: the contact and the letter of its section. */
+typedef struct
+{
+  gint64 id;
+  char   initial[8];
+} ReseauListEntry;
+
+typedef struct
+{
+  gint64  id;
+  char   *field;      /* "organization", "title" or "email" */
+  char   *old_value;
+  char   *new_value;
+  char   *changed_on; /* YYYY-MM-DD */
+} ReseauHistoryEntry;
+
+typedef struct
+{
+  gint64                 id;
+  ReseauInteractionKind  kind;
+  char                  *happened_on; /* YYYY-MM-DD */
+  char                  *text;
+} ReseauInteraction;
+
+void reseau_history_entry_free (ReseauHistoryEntry *entry);
+void reseau_interaction_free   (ReseauInteraction  *interaction);
+
+#define RESEAU_TYPE_STORE (reseau_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (ReseauStore, reseau_store, RESEAU, STORE, GObject)
+
+GQuark         reseau_store_error_quark          (void);
+char          *reseau_store_default_path         (void);
+ReseauStore   *reseau_store_open                 (const char             *path,
+                                                  GError                **error);
+const char    *reseau_store_get_path             (ReseauStore            *self);
+gboolean       reseau_store_begin                (ReseauStore            *self,
+                                                  GError                **error);
+gboolean       reseau_store_commit               (ReseauStore            *self,
+                                                  GError                **error);
+void           reseau_store_rollback             (ReseauStore            *self);
+void           reseau_store_emit_changed         (ReseauStore            *self);
+
+gint64         reseau_store_save_contact         (ReseauStore            *self,
+                                                  ReseauContact          *contact,
+                                                  const char             *changed_on,
+                                                  GError                **error);
+ReseauContact *reseau_store_load_contact         (ReseauStore            *self,
+                                                  gint64                  id,
+                                                  gboolean                with_values,
+                                                  GError                **error);
+gboolean       reseau_store_refresh_contact      (ReseauStore            *self,
+                                                  ReseauContact          *contact,
+                                                  GError                **error);
+gboolean       reseau_store_trash_contacts       (ReseauStore            *self,
+                                                  const gint64           *ids,
+                                                  guint                   n_ids,
+                                                  gboolean                trashed,
+                                                  GError                **error);
+gboolean       reseau_store_purge_trash          (ReseauStore            *self,
+                                                  GError                **error);
+guint          reseau_store_count_contacts       (ReseauStore            *self);
+
+GArray        *reseau_store_list                 (ReseauStore            *self,
+                                                  ReseauSortOrder         order,
+                                                  const char             *search,
+                                                  GError                **error);
+GArray        *reseau_store_list_introduced      (ReseauStore            *self,
+                                                  gint64                  introducer_id,
+                                                  GError                **error);
+GPtrArray     *reseau_store_list_history         (ReseauStore            *self,
+                                                  gint64                  contact_id,
+                                                  GError                **error);
+gint64         reseau_store_add_interaction      (ReseauStore            *self,
+                                                  gint64                  contact_id,
+                                                  ReseauInteractionKind   kind,
+                                                  const char             *happened_on,
+                                                  const char             *text,
+                                                  GError                **error);
+gboolean       reseau_store_delete_interaction   (ReseauStore            *self,
+                                                  gint64                  interaction_id,
+                                                  GError                **error);
+GPtrArray     *reseau_store_list_interactions    (ReseauStore            *self,
+                                                  gint64                  contact_id,
+                                                  GError                **error);
+
+G_END_DECLS

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "reseau-store.h"
+
+G_BEGIN_DECLS
+
+#define RESEAU_TYPE_APPLICATION (reseau_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (ReseauApplication, reseau_application, RESEAU, APPLICATION, AdwApplication)
+
+ReseauApplication *reseau_application_new        (void);
+ReseauStore       *reseau_application_get_store  (ReseauApplication *self);
+gboolean           reseau_application_open_store (ReseauApplication *self,
+                                                  const char        *path,
+                                                  GError           **error);
+gboolean           reseau_application_start_new_file (ReseauApplication *self,
+                                                      GError           **error);
+GSettings         *reseau_application_get_settings (ReseauApplication *self);
+
+G_END_DECLS

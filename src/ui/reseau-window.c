@@ -1,0 +1,572 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "reseau-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "reseau-contact-list.h"
+#include "reseau-contact-page.h"
+#include "reseau-contact-row.h"
+#include "reseau-sectioned-model.h"
+#include "reseau-window.h"
+
+struct _ReseauWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  ReseauStore          *store;
+  ReseauContactList    *contacts;
+  GtkMultiSelection    *selection;
+  GArray               *trashed_ids;  /* waiting for their toast to go */
+  AdwToast             *delete_toast;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwNavigationSplitView *outer_split;
+  AdwNavigationSplitView *inner_split;
+  GtkLabel             *all_count_label;
+  GtkListBox           *sidebar_list;
+  GtkListBoxRow        *all_contacts_row;
+  AdwNavigationPage    *list_page;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *list_stack;
+  GtkListView          *list_view;
+  GtkActionBar         *selection_bar;
+  GtkLabel             *selection_label;
+  GtkStack             *card_stack;
+  ReseauContactPage    *contact_page;
+  AdwStatusPage        *error_page;
+};
+
+G_DEFINE_FINAL_TYPE (ReseauWindow, reseau_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GSettings *
+get_settings (ReseauWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return reseau_application_get_settings (RESEAU_APPLICATION (app));
+}
+
+static void
+update_list_state (ReseauWindow *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->contacts));
+  g_autofree char *count = NULL;
+
+  if (n > 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+  else if (reseau_contact_list_get_search (self->contacts) != NULL)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "empty");
+
+  count = g_strdup_printf ("%u", reseau_store_count_contacts (self->store));
+  gtk_label_set_label (self->all_count_label, count);
+}
+
+static void
+update_selection_bar (ReseauWindow *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint64 n = gtk_bitset_get_size (selected);
+  g_autofree char *text = NULL;
+
+  gtk_action_bar_set_revealed (self->selection_bar, n > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selected", n > 0);
+  if (n > 1)
+    {
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected", "%u selected", n), (guint)n);
+      gtk_label_set_label (self->selection_label, text);
+    }
+}
+
+static void
+show_contact (ReseauWindow *self,
+              gint64        id,
+              gboolean      navigate)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!reseau_contact_page_show (self->contact_page, id, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      gtk_stack_set_visible_child_name (self->card_stack, "none");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->card_stack, "contact");
+  if (navigate)
+    adw_navigation_split_view_set_show_content (self->inner_split, TRUE);
+}
+
+static void
+selection_changed_cb (ReseauWindow *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+
+  update_selection_bar (self);
+  if (gtk_bitset_get_size (selected) == 1 && !reseau_contact_page_get_editing (self->contact_page))
+    show_contact (self, reseau_contact_list_get_id (self->contacts, gtk_bitset_get_nth (selected, 0)), FALSE);
+}
+
+static void
+list_activate_cb (ReseauWindow *self,
+                  guint         position)
+{
+  show_contact (self, reseau_contact_list_get_id (self->contacts, position), TRUE);
+}
+
+static void
+select_contact (ReseauWindow *self,
+                gint64        id)
+{
+  guint position = reseau_contact_list_find (self->contacts, id);
+
+  if (position == G_MAXUINT)
+    return;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  gtk_list_view_scroll_to (self->list_view, position, GTK_LIST_SCROLL_FOCUS, NULL);
+}
+
+static void
+search_changed_cb (ReseauWindow *self)
+{
+  reseau_contact_list_set_search (self->contacts, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_list_state (self);
+}
+
+static void
+search_activate_cb (ReseauWindow *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->contacts)) == 0)
+    return;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
+  show_contact (self, reseau_contact_list_get_id (self->contacts, 0), TRUE);
+}
+
+static void
+contact_saved_cb (ReseauWindow *self,
+                  gint64        id)
+{
+  select_contact (self, id);
+  show_contact (self, id, FALSE);
+}
+
+static void
+contact_cancelled_cb (ReseauWindow *self)
+{
+  if (reseau_contact_page_get_contact_id (self->contact_page) == 0)
+    {
+      gtk_stack_set_visible_child_name (self->card_stack, "none");
+      adw_navigation_split_view_set_show_content (self->inner_split, FALSE);
+    }
+}
+
+static void
+contact_open_cb (ReseauWindow *self,
+                 gint64        id)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  reseau_contact_list_set_search (self->contacts, NULL);
+  select_contact (self, id);
+  show_contact (self, id, TRUE);
+}
+
+static void
+purge_trash (ReseauWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->trashed_ids->len > 0 && !reseau_store_purge_trash (self->store, &error))
+    g_warning ("Could not purge deleted contacts: %s", error->message);
+  g_array_set_size (self->trashed_ids, 0);
+}
+
+static void
+delete_toast_dismissed_cb (ReseauWindow *self,
+                           AdwToast     *toast)
+{
+  if (self->delete_toast == toast)
+    {
+      self->delete_toast = NULL;
+      purge_trash (self);
+    }
+}
+
+static void
+undo_delete_cb (ReseauWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!reseau_store_trash_contacts (self->store, (gint64 *)(gpointer)self->trashed_ids->data,
+                                    self->trashed_ids->len, FALSE, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  if (self->trashed_ids->len == 1)
+    select_contact (self, g_array_index (self->trashed_ids, gint64, 0));
+  g_array_set_size (self->trashed_ids, 0);
+  update_list_state (self);
+}
+
+/* Deleted contacts are hidden at once but purged only when the Undo toast is gone. */
+static void
+delete_contacts (ReseauWindow *self,
+                 GArray       *ids)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (ids->len == 0)
+    return;
+  if (self->delete_toast != NULL)
+    {
+      /* A new deletion replaces the previous toast: what that one held is purged first. */
+      AdwToast *previous = g_steal_pointer (&self->delete_toast);
+
+      purge_trash (self);
+      adw_toast_dismiss (previous);
+    }
+
+  if (!reseau_store_trash_contacts (self->store, (gint64 *)(gpointer)ids->data, ids->len, TRUE, &error))
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  g_array_append_vals (self->trashed_ids, ids->data, ids->len);
+
+  if (ids->len == 1)
+    {
+      g_autoptr(ReseauContact) contact = reseau_store_load_contact (self->store, g_array_index (ids, gint64, 0),
+                                                                    FALSE, NULL);
+      g_autofree char *name = contact ? reseau_contact_dup_name (contact) : g_strdup ("");
+
+      title = g_strdup_printf (_("%s was deleted"), name);
+    }
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u contact was deleted",
+                                          "%u contacts were deleted", ids->len), ids->len);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_delete_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (delete_toast_dismissed_cb), self, G_CONNECT_SWAPPED);
+  self->delete_toast = toast;
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+  gtk_stack_set_visible_child_name (self->card_stack, "none");
+  adw_navigation_split_view_set_show_content (self->inner_split, FALSE);
+  update_list_state (self);
+}
+
+static void
+delete_selected_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  ReseauWindow *self = RESEAU_WINDOW (widget);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      gint64 id = reseau_contact_list_get_id (self->contacts, position);
+      g_array_append_val (ids, id);
+    }
+  delete_contacts (self, ids);
+}
+
+static void
+delete_contact_cb (ReseauWindow *self,
+                   gint64        id)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_array_append_val (ids, id);
+  delete_contacts (self, ids);
+}
+
+static void
+new_contact_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ReseauWindow *self = RESEAU_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  reseau_contact_page_edit_new (self->contact_page);
+  gtk_stack_set_visible_child_name (self->card_stack, "contact");
+  adw_navigation_split_view_set_show_content (self->outer_split, TRUE);
+  adw_navigation_split_view_set_show_content (self->inner_split, TRUE);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  ReseauWindow *self = RESEAU_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  adw_navigation_split_view_set_show_content (self->outer_split, TRUE);
+  adw_navigation_split_view_set_show_content (self->inner_split, FALSE);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+start_new_file_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  ReseauWindow *self = RESEAU_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GError) error = NULL;
+
+  if (!reseau_application_start_new_file (RESEAU_APPLICATION (app), &error))
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      return;
+    }
+  reseau_window_set_store (self, reseau_application_get_store (RESEAU_APPLICATION (app)), NULL);
+}
+
+static void
+sort_order_changed_cb (ReseauWindow *self)
+{
+  reseau_contact_list_set_sort_order (self->contacts,
+                                      g_settings_get_enum (get_settings (self), "sort-order"));
+}
+
+static void
+header_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListHeader            *header,
+                ReseauWindow             *self)
+{
+  guint start = gtk_list_header_get_start (header);
+  GtkWidget *label = gtk_list_header_get_child (header);
+
+  if (start < g_list_model_get_n_items (G_LIST_MODEL (self->contacts)))
+    gtk_label_set_label (GTK_LABEL (label), reseau_contact_list_get_initial (self->contacts, start));
+}
+
+static void
+header_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListHeader            *header,
+                 ReseauWindow             *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "contact-section");
+  gtk_list_header_set_child (header, label);
+}
+
+static void
+setup_list (ReseauWindow *self)
+{
+  g_autoptr(GtkListItemFactory) header_factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) row_factory = reseau_contact_row_factory_new ();
+  g_autoptr(ReseauSectionedModel) sectioned = NULL;
+
+  gtk_list_view_set_model (self->list_view, NULL);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->contacts);
+  self->contacts = reseau_contact_list_new (self->store);
+  sort_order_changed_cb (self);
+  sectioned = reseau_sectioned_model_new (self->contacts);
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_steal_pointer (&sectioned)));
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->contacts, "items-changed", G_CALLBACK (update_list_state), self,
+                           G_CONNECT_SWAPPED);
+
+  g_signal_connect (header_factory, "setup", G_CALLBACK (header_setup_cb), self);
+  g_signal_connect (header_factory, "bind", G_CALLBACK (header_bind_cb), self);
+  gtk_list_view_set_header_factory (self->list_view, header_factory);
+  gtk_list_view_set_factory (self->list_view, row_factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  reseau_contact_page_set_store (self->contact_page, self->store);
+  update_list_state (self);
+  update_selection_bar (self);
+}
+
+/**
+ * reseau_window_set_store:
+ * @store: (nullable): the open database, or %NULL with @error saying why it could not be opened
+ */
+void
+reseau_window_set_store (ReseauWindow *self,
+                         ReseauStore  *store,
+                         const GError *error)
+{
+  g_return_if_fail (RESEAU_IS_WINDOW (self));
+
+  if (store == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error ? error->message : NULL);
+      gtk_stack_set_visible_child_name (self->main_stack, "error");
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+      return;
+    }
+
+  g_set_object (&self->store, store);
+  setup_list (self);
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
+}
+
+static gboolean
+reseau_window_close_request (GtkWindow *window)
+{
+  ReseauWindow *self = RESEAU_WINDOW (window);
+  GSettings *settings = get_settings (self);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", height);
+  g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
+
+  if (self->delete_toast != NULL)
+    {
+      self->delete_toast = NULL;
+      purge_trash (self);
+    }
+  return GTK_WINDOW_CLASS (reseau_window_parent_class)->close_request (window);
+}
+
+static void
+reseau_window_dispose (GObject *object)
+{
+  ReseauWindow *self = RESEAU_WINDOW (object);
+
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), RESEAU_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->contacts);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (reseau_window_parent_class)->dispose (object);
+}
+
+static void
+reseau_window_finalize (GObject *object)
+{
+  ReseauWindow *self = RESEAU_WINDOW (object);
+
+  g_clear_pointer (&self->trashed_ids, g_array_unref);
+
+  G_OBJECT_CLASS (reseau_window_parent_class)->finalize (object);
+}
+
+static void
+reseau_window_class_init (ReseauWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = reseau_window_dispose;
+  object_class->finalize = reseau_window_finalize;
+  window_class->close_request = reseau_window_close_request;
+
+  g_type_ensure (RESEAU_TYPE_CONTACT_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Reseau/reseau-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReseauWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ReseauWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ReseauWindow, outer_split);
+  gtk_widget_class_bind_template_child (widget_class, ReseauWindow, inner_split);
+  gtk_widget_class_bind_template_child (widget_class, ReseauWindow, all_count_label);
+  gtk_widget_class_bind_template_child (widget_class, ReseauWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, ReseauWindow, all_contacts_row);
+  gtk_widget_class_bind_template_child (widget_class, ReseauWindow, list_page);
+  gtk_widget_class_bind_template_child (widget_class, ReseauWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ReseauWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ReseauWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, ReseauWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ReseauWindow, selection_bar);
+  gtk_widget_class_bind_template_child (widget_class, ReseauWindow, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, ReseauWindow, card_stack);
+  gtk_widget_class_bind_template_child (widget_class, ReseauWindow, contact_page);
+  gtk_widget_class_bind_template_child (widget_class, ReseauWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, contact_saved_cb);
+  gtk_widget_class_bind_template_callback (widget_class, contact_cancelled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, contact_open_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-contact", NULL, new_contact_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-selected", NULL, delete_selected_action);
+  gtk_widget_class_install_action (widget_class, "win.start-new-file", NULL, start_new_file_action);
+}
+
+static void
+reseau_window_init (ReseauWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->trashed_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  gtk_list_box_select_row (self->sidebar_list, self->all_contacts_row);
+  g_signal_connect_object (self->contact_page, "delete", G_CALLBACK (delete_contact_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  /* Delete removes the selected contacts when the list has the focus. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
+                                                            gtk_named_action_new ("win.delete-selected")));
+    gtk_widget_add_controller (GTK_WIDGET (self->list_view), shortcuts);
+  }
+}
+
+ReseauWindow *
+reseau_window_new (ReseauApplication *app,
+                   ReseauStore       *store,
+                   const GError      *error)
+{
+  GSettings *settings = reseau_application_get_settings (app);
+  ReseauWindow *self;
+
+  self = g_object_new (RESEAU_TYPE_WINDOW,
+                       "application", app,
+                       "default-width", g_settings_get_int (settings, "window-width"),
+                       "default-height", g_settings_get_int (settings, "window-height"),
+                       NULL);
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  g_signal_connect_object (settings, "changed::sort-order", G_CALLBACK (sort_order_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  reseau_window_set_store (self, store, error);
+  return self;
+}
+
+ReseauContactList *
+reseau_window_get_contacts (ReseauWindow *self)
+{
+  g_return_val_if_fail (RESEAU_IS_WINDOW (self), NULL);
+  return self->contacts;
+}
