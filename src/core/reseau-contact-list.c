@@ -84,7 +84,8 @@ reseau_contact_list_get_item (GListModel *model,
   if (contact != NULL)
     return g_object_ref (contact);
 
-  contact = reseau_store_load_contact (self->store, id, FALSE, &error);
+  /* With its values: a card with only an email address is shown under that address. */
+  contact = reseau_store_load_contact (self->store, id, TRUE, &error);
   if (contact == NULL)
     {
       /* Deleted behind our back: hand out an empty card rather than break the list; the

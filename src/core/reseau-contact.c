@@ -21,6 +21,7 @@ struct _ReseauContact
   gint64     created;
   gint64     updated;
   char      *last_contacted;
+  GStrv      extra_vcard;
 };
 
 G_DEFINE_FINAL_TYPE (ReseauContact, reseau_contact, G_TYPE_OBJECT)
@@ -34,6 +35,7 @@ enum {
   PROP_NAME,
   PROP_SUBTITLE,
   PROP_TIE,
+  PROP_PHOTO,
   PROP_TEXT_FIRST,
   N_PROPS = PROP_TEXT_FIRST + RESEAU_N_TEXT_FIELDS
 };
@@ -156,6 +158,7 @@ reseau_contact_finalize (GObject *object)
   g_clear_pointer (&self->photo, g_bytes_unref);
   g_clear_pointer (&self->values, g_ptr_array_unref);
   g_free (self->last_contacted);
+  g_strfreev (self->extra_vcard);
 
   G_OBJECT_CLASS (reseau_contact_parent_class)->finalize (object);
 }
@@ -187,6 +190,9 @@ reseau_contact_get_property (GObject    *object,
       break;
     case PROP_TIE:
       g_value_set_int (value, self->tie);
+      break;
+    case PROP_PHOTO:
+      g_value_set_boxed (value, self->photo);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -238,6 +244,10 @@ reseau_contact_class_init (ReseauContactClass *klass)
   properties[PROP_TIE] =
     g_param_spec_int ("tie", NULL, NULL, RESEAU_TIE_UNKNOWN, RESEAU_TIE_WEAK, RESEAU_TIE_UNKNOWN,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Read-only and notified, so that a row shows a new photo saved from the card editor. */
+  properties[PROP_PHOTO] =
+    g_param_spec_boxed ("photo", NULL, NULL, G_TYPE_BYTES,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   for (guint i = 0; i < RESEAU_N_TEXT_FIELDS; i++)
     properties[PROP_TEXT_FIRST + i] =
       g_param_spec_string (text_properties[i], NULL, NULL, NULL,
@@ -285,6 +295,7 @@ reseau_contact_copy (ReseauContact *self)
   copy->created = self->created;
   copy->updated = self->updated;
   copy->last_contacted = g_strdup (self->last_contacted);
+  copy->extra_vcard = g_strdupv (self->extra_vcard);
   return copy;
 }
 
@@ -445,10 +456,13 @@ reseau_contact_set_photo (ReseauContact *self,
 
   if (photo != NULL && g_bytes_get_size (photo) == 0)
     photo = NULL;
+  if (self->photo == photo || (self->photo != NULL && photo != NULL && g_bytes_equal (self->photo, photo)))
+    return;
   if (photo)
     g_bytes_ref (photo);
   g_clear_pointer (&self->photo, g_bytes_unref);
   self->photo = photo;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHOTO]);
 }
 
 /**
@@ -535,4 +549,31 @@ _reseau_contact_set_last_contacted (ReseauContact *self,
                                     const char    *date)
 {
   g_set_str (&self->last_contacted, date);
+}
+
+/**
+ * reseau_contact_get_extra_vcard:
+ *
+ * The vCard properties Réseau has no field for (IMPP, ANNIVERSARY, X-… and the like), kept
+ * so that an imported card is exported again without loss. Each line is one unfolded
+ * property in UTF-8, "group.NAME;PARAMS:value" as read, without a line terminator.
+ *
+ * Returns: (transfer none) (nullable): a %NULL-terminated array, or %NULL when there are none.
+ */
+const char * const *
+reseau_contact_get_extra_vcard (ReseauContact *self)
+{
+  g_return_val_if_fail (RESEAU_IS_CONTACT (self), NULL);
+  return (const char * const *)self->extra_vcard;
+}
+
+void
+reseau_contact_set_extra_vcard (ReseauContact      *self,
+                                const char * const *lines)
+{
+  g_return_if_fail (RESEAU_IS_CONTACT (self));
+
+  g_clear_pointer (&self->extra_vcard, g_strfreev);
+  if (lines != NULL && lines[0] != NULL)
+    self->extra_vcard = g_strdupv ((char **)lines);
 }

@@ -122,5 +122,8 @@ const char    *reseau_contact_get_last_contacted (ReseauContact  *self);
 void           _reseau_contact_set_last_contacted (ReseauContact *self,
                                                    const char    *date);
 const char    *reseau_text_field_to_property    (ReseauTextField  field);
+const char * const *reseau_contact_get_extra_vcard (ReseauContact      *self);
+void           reseau_contact_set_extra_vcard   (ReseauContact      *self,
+                                                 const char * const *lines);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <glib/gi18n-lib.h>
 
 #include "reseau-store-private.h"
@@ -169,15 +170,29 @@ reseau_store_load_contact (ReseauStore  *self,
   return g_steal_pointer (&contact);
 }
 
-/* Reloads the single-valued fields of an object a list model already handed out, so that
- * rows bound to it update in place. */
+/* Reloads an object a list model already handed out, so that rows bound to it update in
+ * place. */
 gboolean
 reseau_store_refresh_contact (ReseauStore    *self,
                               ReseauContact  *contact,
                               GError        **error)
 {
+  g_autofree char *name = NULL;
+  g_autofree char *new_name = NULL;
+  gboolean ok;
+
   g_return_val_if_fail (RESEAU_IS_STORE (self), FALSE);
-  return load_row (self, contact, reseau_contact_get_id (contact), error);
+
+  name = reseau_contact_dup_name (contact);
+  g_object_freeze_notify (G_OBJECT (contact));
+  ok = load_row (self, contact, reseau_contact_get_id (contact), error) &&
+       load_values (self, contact, error);
+  /* Without any name, the name shown is the first email address, which has no property. */
+  new_name = reseau_contact_dup_name (contact);
+  if (ok && g_strcmp0 (name, new_name) != 0)
+    g_object_notify (G_OBJECT (contact), "name");
+  g_object_thaw_notify (G_OBJECT (contact));
+  return ok;
 }
 
 static void
@@ -202,6 +217,7 @@ index_contact (ReseauStore    *self,
   g_autoptr(GString) places = g_string_new (NULL);
   GPtrArray *values = reseau_contact_get_values (contact);
   gint64 id = reseau_contact_get_id (contact);
+  const char *columns[5];
   sqlite3_stmt *stmt;
 
   for (ReseauTextField f = RESEAU_FIELD_DISPLAY_NAME; f <= RESEAU_FIELD_NICKNAME; f++)
@@ -221,6 +237,11 @@ index_contact (ReseauStore    *self,
           append_field (places, v->country);
         }
     }
+  columns[0] = name->str;
+  columns[1] = work->str;
+  columns[2] = emails->str;
+  columns[3] = places->str;
+  columns[4] = reseau_contact_get_text (contact, RESEAU_FIELD_NOTES);
 
   stmt = _reseau_store_prepare (self, "DELETE FROM contacts_fts WHERE rowid = ?", error);
   if (stmt == NULL)
@@ -235,11 +256,14 @@ index_contact (ReseauStore    *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  sqlite3_bind_text (stmt, 2, name->str, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, work->str, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, emails->str, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, places->str, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, reseau_contact_get_text (contact, RESEAU_FIELD_NOTES), -1, SQLITE_TRANSIENT);
+  /* The tokenizer strips accents but keeps letters such as "ł" or "ß": fold them the way
+   * reseau_text_fts_query() folds what the user types, so "sklodowska" finds "Skłodowska". */
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree char *folded = reseau_text_fold (columns[i]);
+
+      sqlite3_bind_text (stmt, i + 2, folded, -1, SQLITE_TRANSIENT);
+    }
   return _reseau_store_step_done (self, stmt, error);
 }
 
@@ -276,6 +300,7 @@ _reseau_store_update_sort_keys (ReseauStore  *self,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
+  int rc;
 
   if (id != 0)
     g_array_append_val (ids, id);
@@ -284,12 +309,18 @@ _reseau_store_update_sort_keys (ReseauStore  *self,
       stmt = _reseau_store_prepare (self, "SELECT id FROM contacts", error);
       if (stmt == NULL)
         return FALSE;
-      while (sqlite3_step (stmt) == SQLITE_ROW)
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           gint64 row = sqlite3_column_int64 (stmt, 0);
           g_array_append_val (ids, row);
         }
       sqlite3_reset (stmt);
+      /* A damaged table must fail the rebuild, not leave part of the contacts unsorted. */
+      if (rc != SQLITE_DONE)
+        {
+          _reseau_store_set_error (self, error);
+          return FALSE;
+        }
     }
 
   for (guint i = 0; i < ids->len; i++)
@@ -575,7 +606,18 @@ gboolean
 reseau_store_purge_trash (ReseauStore  *self,
                           GError      **error)
 {
+  sqlite3_stmt *stmt;
+  gboolean any;
+
   g_return_val_if_fail (RESEAU_IS_STORE (self), FALSE);
+
+  /* An empty trash is the rule at start-up: then not even the write lock is taken. */
+  if ((stmt = _reseau_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM contacts WHERE trashed = 1)", error)) == NULL)
+    return FALSE;
+  any = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (!any)
+    return TRUE;
 
   if (!reseau_store_begin (self, error))
     return FALSE;
@@ -587,20 +629,9 @@ reseau_store_purge_trash (ReseauStore  *self,
       reseau_store_rollback (self);
       return FALSE;
     }
+  /* Contacts they introduced lost their introducer: shown cards must refresh. */
+  reseau_store_emit_changed (self);
   return TRUE;
-}
-
-guint
-reseau_store_count_contacts (ReseauStore *self)
-{
-  sqlite3_stmt *stmt = _reseau_store_prepare (self, "SELECT count(*) FROM contacts WHERE trashed = 0", NULL);
-  guint n = 0;
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    n = sqlite3_column_int (stmt, 0);
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return n;
 }
 
 static GArray *
@@ -627,6 +658,145 @@ collect_entries (ReseauStore   *self,
   return g_steal_pointer (&entries);
 }
 
+/* Returns: (transfer none) (nullable): every contact in @order as the cache holds them, or
+ * %NULL if the database changed since; @changes and @data_version say how it is now */
+static GArray *
+cached_list (ReseauStore      *self,
+             ReseauSortOrder   order,
+             gint64           *changes,
+             int              *data_version)
+{
+  ReseauListCache *cache = _reseau_store_get_list_cache (self, order);
+
+  _reseau_store_get_changes (self, changes, data_version);
+  if (cache->changes != *changes || cache->data_version != *data_version)
+    g_clear_pointer (&cache->entries, g_array_unref);
+  return cache->entries;
+}
+
+/* Returns: (transfer none): every contact in display order, read again only when the
+ * database changed */
+static GArray *
+list_all (ReseauStore      *self,
+          ReseauSortOrder   order,
+          GError          **error)
+{
+  static const char * const all_sql[] = {
+    "SELECT id, initial_given FROM contacts WHERE trashed = 0 ORDER BY sort_given, id",
+    "SELECT id, initial_family FROM contacts WHERE trashed = 0 ORDER BY sort_family, id",
+  };
+  ReseauListCache *cache = _reseau_store_get_list_cache (self, order);
+  sqlite3_stmt *stmt;
+  gint64 changes;
+  int data_version;
+
+  if (cached_list (self, order, &changes, &data_version) != NULL)
+    return cache->entries;
+  if ((stmt = _reseau_store_prepare (self, all_sql[order], error)) == NULL ||
+      (cache->entries = collect_entries (self, stmt, error)) == NULL)
+    return NULL;
+  cache->changes = changes;
+  cache->data_version = data_version;
+  return cache->entries;
+}
+
+guint
+reseau_store_count_contacts (ReseauStore *self)
+{
+  sqlite3_stmt *stmt;
+  guint n = 0;
+
+  /* The window asks at every keystroke of a search: the list it shows is cached. */
+  for (ReseauSortOrder order = RESEAU_SORT_GIVEN_NAME; order <= RESEAU_SORT_FAMILY_NAME; order++)
+    {
+      gint64 changes;
+      int data_version;
+      GArray *all = cached_list (self, order, &changes, &data_version);
+
+      if (all != NULL)
+        return all->len;
+    }
+
+  stmt = _reseau_store_prepare (self, "SELECT count(*) FROM contacts WHERE trashed = 0", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return n;
+}
+
+/* Returns: (element-type gint64): the ids the full-text index matches, ascending */
+static GArray *
+match_ids (ReseauStore  *self,
+           const char   *query,
+           GError      **error)
+{
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
+  sqlite3_stmt *stmt = _reseau_store_prepare (self,
+    "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ? ORDER BY rowid", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _reseau_store_set_error (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Keeps the entries of @all whose id is in @ids (ascending), in the order of @all. */
+static GArray *
+filter_entries (GArray *all,
+                GArray *ids)
+{
+  GArray *entries = g_array_sized_new (FALSE, FALSE, sizeof (ReseauListEntry), ids->len);
+  gint64 min_id = ids->len > 0 ? g_array_index (ids, gint64, 0) : 0;
+  gint64 max_id = ids->len > 0 ? g_array_index (ids, gint64, ids->len - 1) : 0;
+  /* Row ids of a database Réseau wrote are dense, so a bitmap up to the largest is small
+   * and makes each test one load; ids far apart (a crafted file) are looked up instead. */
+  gboolean dense = min_id >= 0 && max_id < ((gint64)all->len + ids->len) * 64 + 65536;
+  g_autofree guint8 *bits = dense ? g_malloc0 (max_id / 8 + 1) : NULL;
+
+  for (guint i = 0; dense && i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+
+      bits[id / 8] |= 1 << (id % 8);
+    }
+  for (guint i = 0; i < all->len && ids->len > 0; i++)
+    {
+      const ReseauListEntry *entry = &g_array_index (all, ReseauListEntry, i);
+      gboolean found;
+
+      if (dense)
+        found = entry->id >= 0 && entry->id <= max_id && (bits[entry->id / 8] & (1 << (entry->id % 8)));
+      else
+        found = bsearch (&entry->id, ids->data, ids->len, sizeof (gint64), compare_ids) != NULL;
+      if (found)
+        g_array_append_vals (entries, entry, 1);
+    }
+  return entries;
+}
+
 /**
  * reseau_store_list:
  * @search: (nullable): what the user typed; every word must match the start of a word of the
@@ -640,30 +810,23 @@ reseau_store_list (ReseauStore      *self,
                    const char       *search,
                    GError          **error)
 {
-  static const char * const all_sql[] = {
-    "SELECT id, initial_given FROM contacts WHERE trashed = 0 ORDER BY sort_given, id",
-    "SELECT id, initial_family FROM contacts WHERE trashed = 0 ORDER BY sort_family, id",
-  };
-  static const char * const search_sql[] = {
-    "SELECT id, initial_given FROM contacts WHERE trashed = 0 AND id IN "
-    "(SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?) ORDER BY sort_given, id",
-    "SELECT id, initial_family FROM contacts WHERE trashed = 0 AND id IN "
-    "(SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?) ORDER BY sort_family, id",
-  };
   g_autofree char *query = reseau_text_fts_query (search);
-  sqlite3_stmt *stmt;
+  g_autoptr(GArray) matches = NULL;
+  GArray *all;
 
   g_return_val_if_fail (RESEAU_IS_STORE (self), NULL);
   g_return_val_if_fail (order <= RESEAU_SORT_FAMILY_NAME, NULL);
 
-  if (query == NULL)
-    return (stmt = _reseau_store_prepare (self, all_sql[order], error)) ? collect_entries (self, stmt, error) : NULL;
-
-  stmt = _reseau_store_prepare (self, search_sql[order], error);
-  if (stmt == NULL)
+  if ((all = list_all (self, order, error)) == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-  return collect_entries (self, stmt, error);
+  if (query == NULL)
+    return g_array_copy (all);
+
+  /* Filtering the ordered list keeps a search of a short prefix, which matches half of
+   * 100,000 contacts, within a frame: sorting the matches in SQL costs a table lookup each. */
+  if ((matches = match_ids (self, query, error)) == NULL)
+    return NULL;
+  return filter_entries (all, matches);
 }
 
 GArray *

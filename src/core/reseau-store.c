@@ -25,6 +25,7 @@ struct _ReseauStore
   sqlite3    *db;
   GHashTable *statements; /* const char *sql → sqlite3_stmt */
   guint       transaction_depth;
+  ReseauListCache list_cache[RESEAU_SORT_FAMILY_NAME + 1];
 };
 
 G_DEFINE_FINAL_TYPE (ReseauStore, reseau_store, G_TYPE_OBJECT)
@@ -93,6 +94,8 @@ static const char * const migrations[] = {
   "  name, work, emails, places, notes,"
   "  content = '', contentless_delete = 1,"
   "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');",
+  /* 1 → 2: purging the trash at every start must not read every contact. */
+  "CREATE INDEX contacts_in_trash ON contacts (id) WHERE trashed = 1;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RESEAU_STORE_SCHEMA_VERSION);
@@ -167,6 +170,43 @@ _reseau_store_step_done (ReseauStore   *self,
   return TRUE;
 }
 
+ReseauListCache *
+_reseau_store_get_list_cache (ReseauStore     *self,
+                              ReseauSortOrder  order)
+{
+  g_assert (order < G_N_ELEMENTS (self->list_cache));
+  return &self->list_cache[order];
+}
+
+/* A rolled back transaction leaves the change counter where it was: what was read inside
+ * it must go. */
+static void
+rolled_back_cb (void *data)
+{
+  ReseauStore *self = data;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->list_cache); i++)
+    g_clear_pointer (&self->list_cache[i].entries, g_array_unref);
+}
+
+/* What a cache of query results is checked against. @changes moves with every row this
+ * connection writes, triggers and rolled back transactions included; @data_version with
+ * every commit of another connection. */
+void
+_reseau_store_get_changes (ReseauStore *self,
+                           gint64      *changes,
+                           int         *data_version)
+{
+  sqlite3_stmt *stmt = _reseau_store_prepare (self, "PRAGMA data_version", NULL);
+
+  *changes = sqlite3_total_changes64 (self->db);
+  *data_version = -1;
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    *data_version = sqlite3_column_int (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+}
+
 /* Transactions nest: only the outermost one commits, so a caller can group several
  * operations that each use a transaction of their own. */
 gboolean
@@ -221,6 +261,8 @@ reseau_store_finalize (GObject *object)
   ReseauStore *self = (ReseauStore *)object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->list_cache); i++)
+    g_clear_pointer (&self->list_cache[i].entries, g_array_unref);
   if (self->db != NULL)
     sqlite3_close (self->db);
   g_free (self->path);
@@ -461,6 +503,7 @@ reseau_store_open (const char  *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_rollback_hook (self->db, rolled_back_cb, self);
   sqlite3_busy_timeout (self->db, 5000);
 
   if (!check_file (self, &version, error))

@@ -96,18 +96,21 @@ reseau_text_initial (const char *text)
  *
  * Turns what the user typed into an FTS5 query in which every word must match as a prefix.
  * Each word is quoted, so FTS5 operators and punctuation the user types are searched for,
- * not interpreted. Returns %NULL when nothing searchable remains.
+ * not interpreted. The words are folded with reseau_text_fold(), as the indexed text is.
+ * Returns %NULL when nothing searchable remains.
  */
 char *
 reseau_text_fts_query (const char *user_query)
 {
+  g_autofree char *folded = NULL;
   g_auto(GStrv) words = NULL;
   GString *query;
 
   if (user_query == NULL || !g_utf8_validate (user_query, -1, NULL))
     return NULL;
 
-  words = g_strsplit_set (user_query, " \t\n\r", -1);
+  folded = reseau_text_fold (user_query);
+  words = g_strsplit_set (folded, " \t\n\r", -1);
   query = g_string_new (NULL);
   for (guint i = 0; words[i] != NULL; i++)
     {

@@ -172,10 +172,14 @@ reseau_validate_date (const char  *label,
 {
   guint y, m, d;
   char tail;
+  gboolean digits = TRUE;
 
   if (date == NULL || *date == '\0')
     return TRUE;
-  if (strlen (date) != 10 || sscanf (date, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 ||
+  /* sscanf() alone would take "2026-+1-01" or "2026- 1-01". */
+  for (guint i = 0; i < 10 && date[i] != '\0'; i++)
+    digits &= i == 4 || i == 7 || g_ascii_isdigit (date[i]);
+  if (strlen (date) != 10 || !digits || sscanf (date, "%4u-%2u-%2u%c", &y, &m, &d, &tail) != 3 ||
       date[4] != '-' || date[7] != '-' || y < 1800 || y > 2200 ||
       !g_date_valid_dmy (d, m, y))
     {

@@ -62,6 +62,8 @@ toast (ReseauContactPage *self,
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
+  g_debug ("Toast: %s", message);
+
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
   else
@@ -164,19 +166,29 @@ value_row (ReseauContactPage        *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
     }
   else
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("external-link-symbolic"));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("adw-external-link-symbolic"));
   return row;
 }
 
 static GtkWidget *
-info_row (const char *title,
-          const char *value)
+text_row (const char *title,
+          const char *subtitle)
 {
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+/* A labelled value: the label small, the value prominent and selectable. */
+static GtkWidget *
+info_row (const char *label,
+          const char *value)
+{
+  GtkWidget *row = text_row (label, value);
+
   adw_action_row_set_subtitle_selectable (ADW_ACTION_ROW (row), TRUE);
   gtk_widget_add_css_class (row, "property");
   return row;
@@ -292,7 +304,7 @@ fill_timeline (ReseauContactPage *self)
       ReseauPosition *p = g_ptr_array_index (positions, i);
       g_autofree char *title = reseau_format_position (p);
       g_autofree char *period = reseau_format_period (p, i == 0);
-      GtkWidget *row = info_row (title, period);
+      GtkWidget *row = text_row (title, period);
 
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("briefcase-symbolic"));
       if (i > 0)
@@ -312,7 +324,7 @@ fill_timeline (ReseauContactPage *self)
         continue;
       title = reseau_format_email_change (e);
       date = reseau_format_date (e->changed_on);
-      row = info_row (title, date);
+      row = text_row (title, date);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("mail-unread-symbolic"));
       add_row (self, self->timeline_group, row);
       n++;
@@ -322,7 +334,7 @@ fill_timeline (ReseauContactPage *self)
     {
       ReseauInteraction *it = g_ptr_array_index (interactions, i);
       g_autofree char *subtitle = reseau_format_interaction_subtitle (it);
-      GtkWidget *row = info_row (it->text[0] ? it->text : reseau_format_interaction_kind (it->kind), subtitle);
+      GtkWidget *row = text_row (it->text[0] ? it->text : reseau_format_interaction_kind (it->kind), subtitle);
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name (reseau_format_interaction_icon (it->kind)));
@@ -461,6 +473,7 @@ save_action (GtkWidget  *widget,
       return;
     }
   reseau_contact_page_show (self, id, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->edit_button));
   g_signal_emit (self, signals[SAVED], 0, id);
 }
 
@@ -512,9 +525,13 @@ static void
 reseau_contact_page_dispose (GObject *object)
 {
   ReseauContactPage *self = RESEAU_CONTACT_PAGE (object);
+  GtkWidget *child;
 
   g_ptr_array_set_size (self->view_rows, 0);
   gtk_widget_dispose_template (GTK_WIDGET (self), RESEAU_TYPE_CONTACT_PAGE);
+  /* The template's root child has no id, so dispose_template() leaves it to us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->contact);
   g_clear_object (&self->store);
 

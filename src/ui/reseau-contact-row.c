@@ -65,9 +65,13 @@ static void
 reseau_contact_row_dispose (GObject *object)
 {
   ReseauContactRow *self = RESEAU_CONTACT_ROW (object);
+  GtkWidget *child;
 
   reseau_contact_row_set_contact (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RESEAU_TYPE_CONTACT_ROW);
+  /* The template's root child has no id, so dispose_template() leaves it to us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (reseau_contact_row_parent_class)->dispose (object);
 }
@@ -167,7 +171,7 @@ bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *name = reseau_contact_dup_name (contact);
 
   reseau_contact_row_set_contact (row, contact);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_list_item_set_accessible_label (item, name);
 }
 
 static void

@@ -132,6 +132,12 @@ select_contact (ReseauWindow *self,
 }
 
 static void
+sidebar_row_activated_cb (ReseauWindow *self)
+{
+  adw_navigation_split_view_set_show_content (self->outer_split, TRUE);
+}
+
+static void
 search_changed_cb (ReseauWindow *self)
 {
   reseau_contact_list_set_search (self->contacts, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
@@ -405,6 +411,31 @@ setup_list (ReseauWindow *self)
   update_selection_bar (self);
 }
 
+/* RESEAU_REPORT_FIRST_FRAME: prints "first-frame MS" on stderr, MS being CLOCK_MONOTONIC in
+ * milliseconds, once a frame has painted contact rows or the empty state. The launcher,
+ * tests/bench/bench-network.py, subtracts the time it spawned the process. */
+static void
+report_first_frame_cb (GdkFrameClock *clock,
+                       ReseauWindow  *self)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_view));
+
+  while (row != NULL && !gtk_widget_get_mapped (row))
+    row = gtk_widget_get_next_sibling (row);
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->list_stack)) ||
+      (row == NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->list_stack), "list") == 0))
+    return;
+  g_printerr ("first-frame %.1f\n", g_get_monotonic_time () / 1000.0);
+  g_signal_handlers_disconnect_by_func (clock, report_first_frame_cb, self);
+}
+
+static void
+watch_first_frame_cb (GtkWidget *widget)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (report_first_frame_cb), widget, 0);
+}
+
 /**
  * reseau_window_set_store:
  * @store: (nullable): the open database, or %NULL with @error saying why it could not be opened
@@ -508,6 +539,7 @@ reseau_window_class_init (ReseauWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReseauWindow, card_stack);
   gtk_widget_class_bind_template_child (widget_class, ReseauWindow, contact_page);
   gtk_widget_class_bind_template_child (widget_class, ReseauWindow, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
@@ -525,8 +557,11 @@ static void
 reseau_window_init (ReseauWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  if (g_getenv ("RESEAU_REPORT_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "realize", G_CALLBACK (watch_first_frame_cb), NULL);
 
   self->trashed_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_list_box_select_row (self->sidebar_list, self->all_contacts_row);
   g_signal_connect_object (self->contact_page, "delete", G_CALLBACK (delete_contact_cb), self,

@@ -364,9 +364,20 @@ reseau_test_save_screenshot (GtkWidget  *widget,
       return FALSE;
     }
 
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* A widget that changed since its last frame has no render node until it is drawn
+   * again: give it a few frames. */
+  for (gint64 deadline = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+       node == NULL && g_get_monotonic_time () < deadline;)
+    {
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        {
+          gtk_widget_queue_draw (widget);
+          g_main_context_iteration (NULL, TRUE);
+        }
+    }
   if (node == NULL)
     {
       g_test_fail_printf ("%s drew nothing to take a screenshot of", G_OBJECT_TYPE_NAME (widget));
