@@ -54,8 +54,12 @@ get_settings (ReseauWindow *self)
 static void
 update_list_state (ReseauWindow *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->contacts));
   g_autofree char *count = NULL;
+  guint n;
+
+  if (self->contacts == NULL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->contacts));
 
   if (n > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
@@ -140,6 +144,8 @@ sidebar_row_activated_cb (ReseauWindow *self)
 static void
 search_changed_cb (ReseauWindow *self)
 {
+  if (self->contacts == NULL)
+    return;
   reseau_contact_list_set_search (self->contacts, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   update_list_state (self);
 }
@@ -147,7 +153,7 @@ search_changed_cb (ReseauWindow *self)
 static void
 search_activate_cb (ReseauWindow *self)
 {
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->contacts)) == 0)
+  if (self->contacts == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->contacts)) == 0)
     return;
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
   show_contact (self, reseau_contact_list_get_id (self->contacts, 0), TRUE);
@@ -449,7 +455,10 @@ reseau_window_set_store (ReseauWindow *self,
 
   if (store == NULL)
     {
-      adw_status_page_set_description (self->error_page, error ? error->message : NULL);
+      g_autofree char *description = g_strdup_printf ("%s\n\n%s", error ? error->message : "",
+                                                      _("A new file can be started; this one is then kept beside it under another name."));
+
+      adw_status_page_set_description (self->error_page, description);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
