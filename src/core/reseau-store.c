@@ -100,6 +100,8 @@ static const char * const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RESEAU_STORE_SCHEMA_VERSION);
 
+static gboolean create_file (const char *path, GError **error);
+
 void
 _reseau_store_set_error (ReseauStore  *self,
                          GError      **error)
@@ -368,7 +370,11 @@ backup_before_migration (ReseauStore  *self,
   g_autofree char *backup = g_strdup_printf ("%s.before-v%d", self->path, version + 1);
   sqlite3_stmt *stmt;
 
+  /* VACUUM INTO fills an existing empty file: creating it first gives the copy the same
+   * owner-only mode as the database instead of the umask's. */
   g_remove (backup);
+  if (!create_file (backup, error))
+    return FALSE;
   stmt = _reseau_store_prepare (self, "VACUUM INTO ?", error);
   if (stmt == NULL)
     return FALSE;

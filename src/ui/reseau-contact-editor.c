@@ -25,6 +25,10 @@ struct _ReseauContactEditor
   AdwPreferencesGroup  *value_groups[RESEAU_VALUE_ADDRESS + 1];
   GPtrArray            *value_rows; /* in display order; owned by their groups */
   GtkBox               *box;
+  AdwAvatar            *avatar;
+  GtkWidget            *remove_photo;
+  GBytes               *photo;
+  GCancellable         *photo_cancellable;
   GtkSearchEntry       *introducer_search;
   GtkListBox           *introducer_results;
   GtkPopover           *introducer_popover;
@@ -33,6 +37,7 @@ struct _ReseauContactEditor
 G_DEFINE_FINAL_TYPE (ReseauContactEditor, reseau_contact_editor, GTK_TYPE_WIDGET)
 
 static GtkWidget *introducer_chooser_new         (ReseauContactEditor *self);
+static GtkWidget *photo_header_new               (ReseauContactEditor *self);
 static void       reseau_contact_editor_finalize (GObject             *object);
 
 /* The labels' positions are the ReseauValueType values. */
@@ -304,6 +309,110 @@ clear_introducer_cb (ReseauContactEditor *self)
 }
 
 static void
+show_photo (ReseauContactEditor *self)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+
+  if (self->photo != NULL)
+    texture = gdk_texture_new_from_bytes (self->photo, NULL);
+  adw_avatar_set_custom_image (self->avatar, GDK_PAINTABLE (texture));
+  gtk_widget_set_visible (self->remove_photo, self->photo != NULL);
+}
+
+/* Photos are kept small: a 256 px PNG is plenty for an avatar and keeps the database lean. */
+static GBytes *
+scale_photo (GFile   *file,
+             GError **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autofree char *data = NULL;
+  gsize size;
+
+  if ((stream = g_file_read (file, NULL, error)) == NULL ||
+      (pixbuf = gdk_pixbuf_new_from_stream_at_scale (G_INPUT_STREAM (stream), 256, 256, TRUE, NULL, error)) == NULL ||
+      !gdk_pixbuf_save_to_buffer (pixbuf, &data, &size, "png", error, NULL))
+    return NULL;
+  return g_bytes_new_take (g_steal_pointer (&data), size);
+}
+
+static void
+photo_chosen_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ReseauContactEditor) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) photo = NULL;
+
+  if (file == NULL)
+    return;
+  if ((photo = scale_photo (file, &error)) == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("“%s” could not be used as a photo: %s"), name, error->message);
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+      return;
+    }
+  g_clear_pointer (&self->photo, g_bytes_unref);
+  self->photo = g_steal_pointer (&photo);
+  show_photo (self);
+}
+
+static void
+choose_photo_cb (ReseauContactEditor *self)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+  gtk_file_filter_set_name (filter, _("Images"));
+  gtk_file_filter_add_pixbuf_formats (filter);
+  g_list_store_append (filters, filter);
+  gtk_file_dialog_set_title (dialog, _("Choose a Photo"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  g_cancellable_cancel (self->photo_cancellable);
+  g_clear_object (&self->photo_cancellable);
+  self->photo_cancellable = g_cancellable_new ();
+  gtk_file_dialog_open (dialog, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                        self->photo_cancellable, photo_chosen_cb, g_object_ref (self));
+}
+
+static void
+remove_photo_cb (ReseauContactEditor *self)
+{
+  g_clear_pointer (&self->photo, g_bytes_unref);
+  show_photo (self);
+}
+
+static GtkWidget *
+photo_header_new (ReseauContactEditor *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *choose = gtk_button_new_with_mnemonic (_("C_hange Photo…"));
+
+  self->avatar = ADW_AVATAR (adw_avatar_new (96, NULL, TRUE));
+  gtk_widget_set_halign (buttons, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (choose, "pill");
+  g_signal_connect_swapped (choose, "clicked", G_CALLBACK (choose_photo_cb), self);
+  self->remove_photo = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_tooltip_text (self->remove_photo, _("Remove Photo"));
+  gtk_widget_add_css_class (self->remove_photo, "circular");
+  gtk_widget_set_valign (self->remove_photo, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (self->remove_photo, "clicked", G_CALLBACK (remove_photo_cb), self);
+  gtk_box_append (GTK_BOX (buttons), choose);
+  gtk_box_append (GTK_BOX (buttons), self->remove_photo);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->avatar));
+  gtk_box_append (GTK_BOX (box), buttons);
+  return box;
+}
+
+static void
 build_form (ReseauContactEditor *self)
 {
   AdwPreferencesGroup *group;
@@ -312,6 +421,7 @@ build_form (ReseauContactEditor *self)
   const char *tie_labels[] = { C_("tie strength", "Not Set"), C_("tie strength", "Close"),
                                C_("tie strength", "Regular"), C_("tie strength", "Weak"), NULL };
 
+  gtk_box_append (self->box, photo_header_new (self));
   group = add_group (self, _("Name"));
   add_text_row (self, GTK_WIDGET (group), RESEAU_FIELD_GIVEN, NULL);
   add_text_row (self, GTK_WIDGET (group), RESEAU_FIELD_FAMILY, NULL);
@@ -482,6 +592,9 @@ reseau_contact_editor_dispose (GObject *object)
   ReseauContactEditor *self = RESEAU_CONTACT_EDITOR (object);
   GtkWidget *child;
 
+  g_cancellable_cancel (self->photo_cancellable);
+  g_clear_object (&self->photo_cancellable);
+  g_clear_pointer (&self->photo, g_bytes_unref);
   g_ptr_array_set_size (self->value_rows, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -572,6 +685,15 @@ reseau_contact_editor_edit (ReseauContactEditor *self,
       gtk_editable_set_text (GTK_EDITABLE (self->text_rows[f]), reseau_contact_get_text (contact, f));
   gtk_text_buffer_set_text (self->notes, reseau_contact_get_text (contact, RESEAU_FIELD_NOTES), -1);
   adw_combo_row_set_selected (self->tie_row, reseau_contact_get_tie (contact));
+  g_clear_pointer (&self->photo, g_bytes_unref);
+  if (reseau_contact_get_photo (contact) != NULL)
+    self->photo = g_bytes_ref (reseau_contact_get_photo (contact));
+  show_photo (self);
+  {
+    g_autofree char *name = reseau_contact_dup_name (contact);
+
+    adw_avatar_set_text (self->avatar, name);
+  }
   reseau_contact_editor_set_introducer (self, reseau_contact_get_introduced_by (contact));
 
   clear_values (self);
@@ -670,6 +792,7 @@ reseau_contact_editor_dup_contact (ReseauContactEditor  *self,
   reseau_contact_set_text (contact, RESEAU_FIELD_NOTES, notes);
   reseau_contact_set_tie (contact, adw_combo_row_get_selected (self->tie_row));
   reseau_contact_set_introduced_by (contact, self->introducer_id);
+  reseau_contact_set_photo (contact, self->photo);
 
   g_ptr_array_set_size (reseau_contact_get_values (contact), 0);
   foreach_value_row (self, read_value_row, contact);

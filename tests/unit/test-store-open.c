@@ -142,6 +142,48 @@ test_open_reopen (TestFixture   *fixture,
   assert_no_backup (fixture->dir);
 }
 
+/* Every earlier schema version migrates: build each one by undoing the later steps of a
+ * current file, reopen it, and check the data survived and a copy was kept beforehand. */
+static void
+test_open_migrate_from_v1 (TestFixture   *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReseauContact) contact = NULL;
+  g_autofree char *backup = g_strconcat (fixture->path, ".before-v2", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  fixture->store = reseau_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  contact = test_contact_new ("given-name", "Frédéric", "family-name", "Martinet", NULL);
+  test_contact_add_address (contact, "1 rue de la République", "Lyon", "France");
+  test_save (fixture->store, contact);
+  g_assert_finalize_object (g_steal_pointer (&fixture->store));
+
+  /* Version 1 is version 2 without the index on trashed contacts. */
+  make_sqlite_file (fixture->path, "DROP INDEX contacts_in_trash; PRAGMA user_version = 1;");
+
+  fixture->store = reseau_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_query_int (fixture->store, "PRAGMA user_version"), ==, RESEAU_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (test_query_int (fixture->store,
+                                   "SELECT count(*) FROM sqlite_master WHERE name = 'contacts_in_trash'"), ==, 1);
+  test_assert_list (fixture->store, RESEAU_SORT_GIVEN_NAME, "lyon", "Frédéric Martinet");
+
+  /* The copy is the file as it was before the migration: still version 1, same contact. */
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (file_mode (backup), ==, 0600);
+  g_assert_cmpint (sqlite3_open_v2 (backup, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version), "
+                                           "(SELECT given FROM contacts)", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 1), ==, "Frédéric");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 /* Sort keys follow the locale's collation: opened under another one, the list is re-sorted.
  * "d'Artagnan" comes before "Dab" in C.UTF-8, after it in French. */
 static void
@@ -308,6 +350,7 @@ main (int   argc,
   ADD ("/store/open/new-path", test_open_new_path, NULL);
   ADD ("/store/open/empty-file", test_open_empty_file, NULL);
   ADD ("/store/open/reopen", test_open_reopen, NULL);
+  ADD ("/store/open/migrate/from-v1", test_open_migrate_from_v1, NULL);
   ADD ("/store/open/mode", test_open_mode, NULL);
   ADD ("/store/open/collation-change", test_open_collation_change, NULL);
   ADD ("/store/open/refuse/too-new", test_open_too_new, "DELETE");
