@@ -387,6 +387,25 @@ header_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_header_set_child (header, label);
 }
 
+/* A list view given its model before it is laid out anchors on the first row itself, which
+ * hides the first letter's header above it: start from the very top instead. */
+static gboolean
+scroll_to_top_cb (gpointer data)
+{
+  ReseauWindow *self = data;
+  GtkWidget *scroller = gtk_widget_get_parent (GTK_WIDGET (self->list_view));
+
+  if (GTK_IS_SCROLLED_WINDOW (scroller))
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+list_mapped_cb (ReseauWindow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, scroll_to_top_cb, g_object_ref (self), g_object_unref);
+}
+
 static void
 setup_list (ReseauWindow *self)
 {
@@ -570,6 +589,7 @@ reseau_window_init (ReseauWindow *self)
     g_signal_connect (self, "realize", G_CALLBACK (watch_first_frame_cb), NULL);
 
   self->trashed_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_signal_connect_object (self->list_view, "map", G_CALLBACK (list_mapped_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   gtk_list_box_select_row (self->sidebar_list, self->all_contacts_row);
