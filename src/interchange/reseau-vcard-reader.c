@@ -1,0 +1,551 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "reseau-vcard-reader"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "reseau-line-reader.h"
+#include "reseau-validate.h"
+#include "reseau-vcard-private.h"
+#include "reseau-vcard-property.h"
+#include "reseau-vcard-reader.h"
+
+/* Reads vCards 2.1, 3.0 and 4.0 one card at a time. Only the card being read is held in
+ * memory, and it is bounded: a card over the limits is reported as a bad record and the
+ * reader moves on to the next one, so that one broken card never costs the others. */
+
+/* Lines tolerated before the first BEGIN:VCARD before the file is declared not a vCard. */
+#define MAX_LINES_BEFORE_CARD 100
+
+typedef struct
+{
+  char            *text;
+  gsize            length;
+  guint            number;
+  ReseauLineFlags  flags;
+} LogicalLine;
+
+struct _ReseauVCardReader
+{
+  GObject           parent_instance;
+
+  ReseauLineReader *lines;
+  GPtrArray        *problems;
+  GString          *scratch;
+  guint             n_records;
+  guint             lines_before_card;
+  gboolean          seen_card;
+  gboolean          done;
+};
+
+G_DEFINE_FINAL_TYPE (ReseauVCardReader, reseau_vcard_reader, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (reseau-vcard-error-quark, reseau_vcard_error)
+
+static void
+logical_line_free (LogicalLine *line)
+{
+  g_free (line->text);
+  g_free (line);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LogicalLine, logical_line_free)
+
+static void
+add_problem (ReseauVCardReader *self,
+             guint              line,
+             gboolean           skipped,
+             GError            *error)
+{
+  g_ptr_array_add (self->problems, reseau_import_problem_new (line, skipped, error));
+}
+
+static gboolean
+is_base64_continuation (const char *text,
+                        gsize       length)
+{
+  if (length == 0)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isalnum (text[i]) && text[i] != '+' && text[i] != '/' && text[i] != '=')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+is_line (const char *text,
+         gsize       length,
+         const char *expected)
+{
+  g_autofree char *copy = g_strndup (text, length);
+
+  return g_ascii_strcasecmp (g_strstrip (copy), expected) == 0;
+}
+
+/* Appends one physical line to @line if it continues it: after a quoted-printable soft
+ * line break (where a leading space is data, not folding), after a folding space or tab
+ * (RFC 6350 §3.2), or as a bare base64 line of a vCard 2.1 photo. */
+static gboolean
+continues (LogicalLine         *line,
+           GString             *physical,
+           ReseauVCardEncoding  encoding)
+{
+  gboolean soft_break = encoding == RESEAU_VCARD_ENCODING_QUOTED_PRINTABLE &&
+                        line->length > 0 && line->text[line->length - 1] == '=';
+  gsize skip;
+
+  if (soft_break && !is_line (physical->str, physical->len, "END:VCARD"))
+    {
+      line->length--;
+      skip = 0;
+    }
+  else if (physical->len > 0 && (physical->str[0] == ' ' || physical->str[0] == '\t'))
+    skip = 1;
+  else if (encoding == RESEAU_VCARD_ENCODING_BASE64 &&
+           is_base64_continuation (physical->str, physical->len))
+    skip = 0;
+  else
+    return FALSE;
+
+  if (line->length + physical->len - skip > RESEAU_VCARD_MAX_LINE)
+    {
+      line->flags |= RESEAU_LINE_TOO_LONG;
+      return TRUE;
+    }
+  line->text = g_realloc (line->text, line->length + physical->len - skip + 1);
+  memcpy (line->text + line->length, physical->str + skip, physical->len - skip);
+  line->length += physical->len - skip;
+  line->text[line->length] = '\0';
+  return TRUE;
+}
+
+/* Returns the next unfolded line, or %NULL at the end of the stream or on a read error. */
+static LogicalLine *
+read_logical_line (ReseauVCardReader  *self,
+                   GCancellable       *cancellable,
+                   GError            **error)
+{
+  g_autoptr(LogicalLine) line = g_new0 (LogicalLine, 1);
+  ReseauVCardEncoding encoding;
+  ReseauLineFlags flags;
+  guint number;
+
+  if (!reseau_line_reader_next (self->lines, self->scratch, &line->number, &line->flags,
+                                cancellable, error))
+    return NULL;
+  line->length = self->scratch->len;
+  line->text = g_strndup (self->scratch->str, self->scratch->len);
+  encoding = reseau_vcard_line_get_encoding (line->text, line->length);
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!reseau_line_reader_next (self->lines, self->scratch, &number, &flags,
+                                    cancellable, &local_error))
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return NULL;
+            }
+          break;
+        }
+      if (!continues (line, self->scratch, encoding))
+        {
+          reseau_line_reader_push_back (self->lines, self->scratch->str, self->scratch->len,
+                                        number, flags);
+          break;
+        }
+      line->flags |= flags;
+    }
+  return g_steal_pointer (&line);
+}
+
+/* The property name of a line not parsed yet, for counting and for messages. */
+static char *
+peek_name (const char *text,
+           gsize       length)
+{
+  gsize end = 0, start = 0;
+
+  while (end < length && end < 64 && text[end] != ';' && text[end] != ':')
+    {
+      if (text[end] == '.')
+        start = end + 1;
+      end++;
+    }
+  return g_ascii_strup (text + start, end - start);
+}
+
+static gboolean
+is_value_name (const char *name)
+{
+  return g_str_equal (name, "EMAIL") || g_str_equal (name, "TEL") ||
+         g_str_equal (name, "URL") || g_str_equal (name, "ADR");
+}
+
+typedef struct
+{
+  GPtrArray *lines;
+  guint      start;
+  gsize      bytes;
+  guint      n_values;
+  GError    *bad;
+} Card;
+
+static void
+card_reset (Card  *card,
+            guint  start)
+{
+  g_ptr_array_set_size (card->lines, 0);
+  card->start = start;
+  card->bytes = 0;
+  card->n_values = 0;
+  g_clear_error (&card->bad);
+}
+
+/* Keeps a line of the card being read, or marks the card bad when it grows over a limit. */
+static void
+card_add_line (ReseauVCardReader *self,
+               Card              *card,
+               LogicalLine       *line)
+{
+  g_autofree char *name = peek_name (line->text, line->length);
+
+  if (line->flags & RESEAU_LINE_TOO_LONG)
+    {
+      add_problem (self, line->number, FALSE,
+                   g_error_new (RESEAU_VCARD_ERROR, RESEAU_VCARD_ERROR_LINE_TOO_LONG,
+                                _("Line %u: the %s property is longer than %u MB; it was left out"),
+                                line->number, g_utf8_validate (name, -1, NULL) ? name : "?",
+                                RESEAU_VCARD_MAX_LINE / (1024 * 1024)));
+      logical_line_free (line);
+      return;
+    }
+  card->bytes += line->length;
+  if (is_value_name (name) && ++card->n_values > RESEAU_MAX_VALUES)
+    card->bad = g_error_new (RESEAU_VCARD_ERROR, RESEAU_VCARD_ERROR_TOO_MANY_VALUES,
+                             _("Line %u: the card has more than %u emails, phones, links and addresses"),
+                             card->start, RESEAU_MAX_VALUES);
+  else if (card->lines->len >= RESEAU_VCARD_MAX_PROPERTIES)
+    card->bad = g_error_new (RESEAU_VCARD_ERROR, RESEAU_VCARD_ERROR_CARD_TOO_LARGE,
+                             _("Line %u: the card has more than %u properties"),
+                             card->start, RESEAU_VCARD_MAX_PROPERTIES);
+  else if (card->bytes > RESEAU_VCARD_MAX_CARD_BYTES)
+    card->bad = g_error_new (RESEAU_VCARD_ERROR, RESEAU_VCARD_ERROR_CARD_TOO_LARGE,
+                             _("Line %u: the card is larger than %u MB"),
+                             card->start, RESEAU_VCARD_MAX_CARD_BYTES / (1024 * 1024));
+  if (card->bad != NULL)
+    {
+      g_ptr_array_set_size (card->lines, 0);
+      logical_line_free (line);
+      return;
+    }
+  g_ptr_array_add (card->lines, line);
+}
+
+static gboolean
+card_is_v21 (Card *card)
+{
+  for (guint i = 0; i < card->lines->len; i++)
+    {
+      LogicalLine *line = g_ptr_array_index (card->lines, i);
+
+      if (line->length >= 11 && g_ascii_strncasecmp (line->text, "VERSION:", 8) == 0)
+        return is_line (line->text + 8, line->length - 8, "2.1");
+    }
+  return FALSE;
+}
+
+/* Parses the lines of a complete card (the version is only known once it is whole) and
+ * maps them onto a contact. Returns %NULL with @error set when the card is bad. */
+static ReseauImportRecord *
+card_finish (ReseauVCardReader  *self,
+             Card               *card,
+             guint              *bad_line,
+             GError            **error)
+{
+  g_autoptr(GPtrArray) properties = NULL;
+  g_autoptr(ReseauContact) contact = NULL;
+  g_auto(GStrv) categories = NULL;
+  gboolean v21;
+
+  *bad_line = card->start;
+  if (card->bad != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&card->bad));
+      return NULL;
+    }
+
+  v21 = card_is_v21 (card);
+  properties = g_ptr_array_new_with_free_func ((GDestroyNotify)reseau_vcard_property_free);
+  for (guint i = 0; i < card->lines->len; i++)
+    {
+      LogicalLine *line = g_ptr_array_index (card->lines, i);
+      g_autoptr(GError) local_error = NULL;
+      ReseauVCardProperty *property;
+
+      if (line->length == 0)
+        continue;
+      property = reseau_vcard_property_parse (line->text, line->length, line->number, v21,
+                                              &local_error);
+      if (property != NULL)
+        g_ptr_array_add (properties, property);
+      else if (g_error_matches (local_error, RESEAU_VCARD_ERROR, RESEAU_VCARD_ERROR_MALFORMED))
+        add_problem (self, line->number, FALSE, g_steal_pointer (&local_error));
+      else
+        {
+          *bad_line = line->number;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+
+  contact = _reseau_vcard_build_contact (properties, v21, self->problems, &categories);
+  return reseau_import_record_new (contact, (const char * const *)categories, card->start);
+}
+
+/* Skips what comes before the next card. Returns %FALSE at the end of the input or when
+ * the input does not look like vCards at all (@error set). Lines out of a card are not
+ * unfolded: looking ahead past a huge binary "line" would read it to its end. */
+static gboolean
+find_card (ReseauVCardReader  *self,
+           guint              *start,
+           GCancellable       *cancellable,
+           GError            **error)
+{
+  GString *line = self->scratch;
+  ReseauLineFlags flags;
+  guint number;
+
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!reseau_line_reader_next (self->lines, line, &number, &flags, cancellable, &local_error))
+        {
+          if (local_error != NULL)
+            g_propagate_error (error, g_steal_pointer (&local_error));
+          else if (!self->seen_card)
+            g_set_error (error, RESEAU_VCARD_ERROR, RESEAU_VCARD_ERROR_NOT_VCARD,
+                         _("This file holds no vCard: it has no BEGIN:VCARD line"));
+          return FALSE;
+        }
+      if (is_line (line->str, line->len, "BEGIN:VCARD"))
+        {
+          self->seen_card = TRUE;
+          *start = number;
+          return TRUE;
+        }
+      if (self->seen_card)
+        continue;
+      if (flags & RESEAU_LINE_HAS_NUL)
+        {
+          g_set_error (error, RESEAU_VCARD_ERROR, RESEAU_VCARD_ERROR_NOT_VCARD,
+                       _("Line %u: this is not a vCard file but binary data"), number);
+          return FALSE;
+        }
+      if (++self->lines_before_card > MAX_LINES_BEFORE_CARD || (flags & RESEAU_LINE_TOO_LONG))
+        {
+          g_set_error (error, RESEAU_VCARD_ERROR, RESEAU_VCARD_ERROR_NOT_VCARD,
+                       _("Line %u: this is not a vCard file; no BEGIN:VCARD line was found"),
+                       number);
+          return FALSE;
+        }
+    }
+}
+
+/* Reads up to END:VCARD. Returns %FALSE at the end of the input (the card then is reported
+ * as unterminated) or on a read error (@error set). */
+static gboolean
+read_card (ReseauVCardReader  *self,
+           Card               *card,
+           GCancellable       *cancellable,
+           GError            **error)
+{
+  for (;;)
+    {
+      g_autoptr(GError) local_error = NULL;
+      LogicalLine *line = read_logical_line (self, cancellable, &local_error);
+
+      if (line == NULL)
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          add_problem (self, card->start, TRUE,
+                       g_error_new (RESEAU_VCARD_ERROR, RESEAU_VCARD_ERROR_UNTERMINATED,
+                                    _("Line %u: the card that starts here has no END:VCARD line; the file may be truncated"),
+                                    card->start));
+          return FALSE;
+        }
+      if (is_line (line->text, line->length, "END:VCARD"))
+        {
+          logical_line_free (line);
+          return TRUE;
+        }
+      if (is_line (line->text, line->length, "BEGIN:VCARD"))
+        {
+          add_problem (self, card->start, TRUE,
+                       g_error_new (RESEAU_VCARD_ERROR, RESEAU_VCARD_ERROR_UNTERMINATED,
+                                    _("Line %u: the card that starts here has no END:VCARD line before the next card"),
+                                    card->start));
+          card_reset (card, line->number);
+          logical_line_free (line);
+          continue;
+        }
+      if (card->bad != NULL)
+        logical_line_free (line);
+      else
+        card_add_line (self, card, line);
+    }
+}
+
+/**
+ * reseau_vcard_reader_next:
+ *
+ * Reads the next good card. Bad cards on the way are added to the problems, with their
+ * first line and the reason, and skipped.
+ *
+ * Returns: (transfer full) (nullable): the next record, or %NULL at the end of the input
+ *   or on an error that stops the reading (@error set: the input is not a vCard file, holds
+ *   more than %RESEAU_IMPORT_MAX_RECORDS cards, or could not be read).
+ */
+ReseauImportRecord *
+reseau_vcard_reader_next (ReseauVCardReader  *self,
+                          GCancellable       *cancellable,
+                          GError            **error)
+{
+  Card card = { .lines = g_ptr_array_new_with_free_func ((GDestroyNotify)logical_line_free) };
+  ReseauImportRecord *record = NULL;
+
+  g_return_val_if_fail (RESEAU_IS_VCARD_READER (self), NULL);
+
+  while (record == NULL && !self->done)
+    {
+      g_autoptr(GError) local_error = NULL;
+      guint start, bad_line;
+
+      if (!find_card (self, &start, cancellable, error))
+        break;
+      card_reset (&card, start);
+      if (!read_card (self, &card, cancellable, error))
+        break;
+      if (self->n_records == RESEAU_IMPORT_MAX_RECORDS)
+        {
+          g_set_error (error, RESEAU_VCARD_ERROR, RESEAU_VCARD_ERROR_TOO_MANY_CARDS,
+                       _("Line %u: the file holds more than %u cards; split it to import it"),
+                       card.start, RESEAU_IMPORT_MAX_RECORDS);
+          break;
+        }
+      record = card_finish (self, &card, &bad_line, &local_error);
+      if (record == NULL)
+        add_problem (self, bad_line, TRUE, g_steal_pointer (&local_error));
+    }
+  if (record == NULL)
+    self->done = TRUE;
+  else
+    self->n_records++;
+
+  g_ptr_array_unref (card.lines);
+  g_clear_error (&card.bad);
+  return record;
+}
+
+/**
+ * reseau_vcard_reader_get_problems:
+ *
+ * Returns: (transfer none) (element-type ReseauImportProblem): the bad cards and the parts
+ *   of cards left out so far, in the order of the file.
+ */
+GPtrArray *
+reseau_vcard_reader_get_problems (ReseauVCardReader *self)
+{
+  g_return_val_if_fail (RESEAU_IS_VCARD_READER (self), NULL);
+  return self->problems;
+}
+
+/* Bytes read so far, to show progress against the size of the file. */
+guint64
+reseau_vcard_reader_get_offset (ReseauVCardReader *self)
+{
+  g_return_val_if_fail (RESEAU_IS_VCARD_READER (self), 0);
+  return reseau_line_reader_get_offset (self->lines);
+}
+
+static void
+reseau_vcard_reader_finalize (GObject *object)
+{
+  ReseauVCardReader *self = (ReseauVCardReader *)object;
+
+  g_clear_object (&self->lines);
+  g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_string_free (self->scratch, TRUE);
+
+  G_OBJECT_CLASS (reseau_vcard_reader_parent_class)->finalize (object);
+}
+
+static void
+reseau_vcard_reader_class_init (ReseauVCardReaderClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = reseau_vcard_reader_finalize;
+}
+
+static void
+reseau_vcard_reader_init (ReseauVCardReader *self)
+{
+  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)reseau_import_problem_free);
+  self->scratch = g_string_new (NULL);
+}
+
+/* A reader of the vCards in @stream, which it does not close. Blocking: run it in a thread. */
+ReseauVCardReader *
+reseau_vcard_reader_new (GInputStream *stream)
+{
+  ReseauVCardReader *self;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
+
+  self = g_object_new (RESEAU_TYPE_VCARD_READER, NULL);
+  self->lines = reseau_line_reader_new (stream, RESEAU_VCARD_MAX_LINE);
+  return self;
+}
+
+/**
+ * reseau_vcard_read_all:
+ * @problems: (out) (optional) (element-type ReseauImportProblem): the bad records
+ *
+ * Reads every card of @stream.
+ *
+ * Returns: (transfer container) (element-type ReseauImportRecord): the good records, or
+ *   %NULL when the reading stopped on an error.
+ */
+GPtrArray *
+reseau_vcard_read_all (GInputStream  *stream,
+                       GPtrArray    **problems,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(ReseauVCardReader) reader = reseau_vcard_reader_new (stream);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) local_error = NULL;
+  ReseauImportRecord *record;
+
+  records = g_ptr_array_new_with_free_func ((GDestroyNotify)reseau_import_record_free);
+  while ((record = reseau_vcard_reader_next (reader, cancellable, &local_error)) != NULL)
+    g_ptr_array_add (records, record);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (problems != NULL)
+    *problems = g_ptr_array_ref (reader->problems);
+  return g_steal_pointer (&records);
+}
