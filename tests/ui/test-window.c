@@ -259,6 +259,21 @@ settle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static guint
+count_visible_toplevels (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      n += gtk_widget_get_visible (window) ? 1 : 0;
+    }
+  return n;
+}
+
 /* Tests ----------------------------------------------------------------------------------- */
 
 static gint64
@@ -302,6 +317,29 @@ test_window_maps (Fixture       *f,
   click_action (f, "win.new-contact");
   g_assert_true (reseau_contact_page_get_editing (RESEAU_CONTACT_PAGE (find_by_type (f, RESEAU_TYPE_CONTACT_PAGE))));
   click_action (f, "contact.cancel");
+
+  /* The primary menu's entries open their dialogs. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *action = i == 0 ? "app.preferences" : "app.about";
+      AdwDialog *dialog;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), action, NULL));
+      settle ();
+      dialog = adw_application_window_get_visible_dialog (ADW_APPLICATION_WINDOW (f->window));
+      g_assert_nonnull (dialog);
+      g_assert_true (i == 0 ? ADW_IS_PREFERENCES_DIALOG (dialog) : ADW_IS_ABOUT_DIALOG (dialog));
+      reseau_test_save_screenshot (GTK_WIDGET (f->window), i == 0 ? "preferences.png" : "about.png");
+      adw_dialog_force_close (dialog);
+      settle ();
+    }
+  {
+    guint before = count_visible_toplevels ();
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+    settle ();
+    g_assert_cmpuint (count_visible_toplevels (), ==, before + 1);
+  }
   reseau_test_save_screenshot (GTK_WIDGET (f->window), g_getenv ("LANGUAGE") && g_str_has_prefix (g_getenv ("LANGUAGE"), "fr")
                                                       ? "window-empty-fr.png" : "window-empty-en.png");
 }
