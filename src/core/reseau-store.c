@@ -96,6 +96,27 @@ static const char * const migrations[] = {
   "  tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');",
   /* 1 → 2: purging the trash at every start must not read every contact. */
   "CREATE INDEX contacts_in_trash ON contacts (id) WHERE trashed = 1;",
+  /* 2 → 3: vCard properties Réseau does not use, kept for a lossless round trip (one unfolded
+   * property per line); circles with their members; saved segments. A circle's name_key is
+   * its folded name, so names are unique ignoring case and accents. */
+  "ALTER TABLE contacts ADD COLUMN extra_vcard TEXT;"
+  "CREATE TABLE circles ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE,"
+  "  kind INTEGER NOT NULL DEFAULT 0, color TEXT NOT NULL DEFAULT '',"
+  "  emoji TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '',"
+  "  cadence_days INTEGER CHECK (cadence_days IS NULL OR cadence_days > 0),"
+  "  trashed INTEGER NOT NULL DEFAULT 0, created INTEGER NOT NULL);"
+  "CREATE TABLE circle_members ("
+  "  circle_id INTEGER NOT NULL REFERENCES circles (id) ON DELETE CASCADE,"
+  "  contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+  "  added INTEGER NOT NULL,"
+  "  PRIMARY KEY (circle_id, contact_id)) WITHOUT ROWID;"
+  "CREATE INDEX circle_members_by_contact ON circle_members (contact_id, circle_id);"
+  "CREATE TABLE segments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE,"
+  "  definition TEXT NOT NULL, created INTEGER NOT NULL);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RESEAU_STORE_SCHEMA_VERSION);

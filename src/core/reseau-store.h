@@ -20,7 +20,7 @@ typedef enum
 } ReseauStoreError;
 
 /* The schema version this build writes; see the migrations in reseau-store.c. */
-#define RESEAU_STORE_SCHEMA_VERSION 2
+#define RESEAU_STORE_SCHEMA_VERSION 3
 
 typedef enum
 {

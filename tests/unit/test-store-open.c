@@ -144,13 +144,30 @@ test_open_reopen (TestFixture   *fixture,
 
 /* Every earlier schema version migrates: build each one by undoing the later steps of a
  * current file, reopen it, and check the data survived and a copy was kept beforehand. */
-static void
-test_open_migrate_from_v1 (TestFixture   *fixture,
-                           gconstpointer  data)
+typedef struct
 {
+  int         version;
+  const char *undo;
+} EarlierVersion;
+
+static const EarlierVersion earlier_versions[] = {
+  { 1, "DROP TABLE circle_members; DROP TABLE circles; DROP TABLE segments;"
+       "ALTER TABLE contacts DROP COLUMN extra_vcard;"
+       "DROP INDEX contacts_in_trash; PRAGMA user_version = 1;" },
+  { 2, "DROP TABLE circle_members; DROP TABLE circles; DROP TABLE segments;"
+       "ALTER TABLE contacts DROP COLUMN extra_vcard; PRAGMA user_version = 2;" },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (earlier_versions) == RESEAU_STORE_SCHEMA_VERSION - 1);
+
+static void
+test_open_migrate (TestFixture   *fixture,
+                   gconstpointer  data)
+{
+  const EarlierVersion *earlier = data;
   g_autoptr(GError) error = NULL;
   g_autoptr(ReseauContact) contact = NULL;
-  g_autofree char *backup = g_strconcat (fixture->path, ".before-v2", NULL);
+  g_autofree char *backup = g_strdup_printf ("%s.before-v%d", fixture->path, earlier->version + 1);
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
 
@@ -161,24 +178,26 @@ test_open_migrate_from_v1 (TestFixture   *fixture,
   test_save (fixture->store, contact);
   g_assert_finalize_object (g_steal_pointer (&fixture->store));
 
-  /* Version 1 is version 2 without the index on trashed contacts. */
-  make_sqlite_file (fixture->path, "DROP INDEX contacts_in_trash; PRAGMA user_version = 1;");
+  make_sqlite_file (fixture->path, earlier->undo);
 
   fixture->store = reseau_store_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (test_query_int (fixture->store, "PRAGMA user_version"), ==, RESEAU_STORE_SCHEMA_VERSION);
   g_assert_cmpint (test_query_int (fixture->store,
-                                   "SELECT count(*) FROM sqlite_master WHERE name = 'contacts_in_trash'"), ==, 1);
+                                   "SELECT count(*) FROM sqlite_master WHERE name IN "
+                                   "('contacts_in_trash', 'circles', 'circle_members', 'segments')"), ==, 4);
+  g_assert_cmpint (test_query_int (fixture->store,
+                                   "SELECT count(*) FROM pragma_table_info ('contacts') WHERE name = 'extra_vcard'"), ==, 1);
   test_assert_list (fixture->store, RESEAU_SORT_GIVEN_NAME, "lyon", "Frédéric Martinet");
 
-  /* The copy is the file as it was before the migration: still version 1, same contact. */
+  /* The copy is the file as it was before the migration: same version, same contact. */
   g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpint (file_mode (backup), ==, 0600);
   g_assert_cmpint (sqlite3_open_v2 (backup, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version), "
                                            "(SELECT given FROM contacts)", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, earlier->version);
   g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 1), ==, "Frédéric");
   sqlite3_finalize (stmt);
   sqlite3_close (db);
@@ -350,7 +369,8 @@ main (int   argc,
   ADD ("/store/open/new-path", test_open_new_path, NULL);
   ADD ("/store/open/empty-file", test_open_empty_file, NULL);
   ADD ("/store/open/reopen", test_open_reopen, NULL);
-  ADD ("/store/open/migrate/from-v1", test_open_migrate_from_v1, NULL);
+  ADD ("/store/open/migrate/from-v1", test_open_migrate, &earlier_versions[0]);
+  ADD ("/store/open/migrate/from-v2", test_open_migrate, &earlier_versions[1]);
   ADD ("/store/open/mode", test_open_mode, NULL);
   ADD ("/store/open/collation-change", test_open_collation_change, NULL);
   ADD ("/store/open/refuse/too-new", test_open_too_new, "DELETE");
