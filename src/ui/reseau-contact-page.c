@@ -399,6 +399,20 @@ set_editing (ReseauContactPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.log-interaction", !editing && self->contact != NULL);
 }
 
+/* The edit form is built the first time it is needed: most sessions only look at cards, and
+ * it is the largest widget tree of the window. */
+static ReseauContactEditor *
+ensure_editor (ReseauContactPage *self)
+{
+  if (self->editor == NULL)
+    {
+      self->editor = g_object_new (RESEAU_TYPE_CONTACT_EDITOR, NULL);
+      reseau_contact_editor_set_store (self->editor, self->store);
+      gtk_box_append (self->edit_box, GTK_WIDGET (self->editor));
+    }
+  return self->editor;
+}
+
 /**
  * reseau_contact_page_show:
  *
@@ -433,7 +447,7 @@ reseau_contact_page_edit_new (ReseauContactPage *self)
   g_clear_object (&self->contact);
   reseau_contact_add_value (contact, reseau_contact_value_new (RESEAU_VALUE_EMAIL, RESEAU_VALUE_TYPE_WORK, ""));
   reseau_contact_add_value (contact, reseau_contact_value_new (RESEAU_VALUE_PHONE, RESEAU_VALUE_TYPE_WORK, ""));
-  reseau_contact_editor_edit (self->editor, contact);
+  reseau_contact_editor_edit (ensure_editor (self), contact);
   adw_header_bar_set_title_widget (self->header_bar, adw_window_title_new (_("New Contact"), NULL));
   set_editing (self, TRUE);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->edit_scroller), 0);
@@ -449,7 +463,7 @@ edit_action (GtkWidget  *widget,
 
   if (self->contact == NULL)
     return;
-  reseau_contact_editor_edit (self->editor, self->contact);
+  reseau_contact_editor_edit (ensure_editor (self), self->contact);
   adw_header_bar_set_title_widget (self->header_bar, adw_window_title_new (_("Edit Contact"), NULL));
   set_editing (self, TRUE);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->edit_scroller), 0);
@@ -466,7 +480,7 @@ save_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  edited = reseau_contact_editor_dup_contact (self->editor, &error);
+  edited = reseau_contact_editor_dup_contact (ensure_editor (self), &error);
   if (edited == NULL || (id = reseau_store_save_contact (self->store, edited, NULL, &error)) == 0)
     {
       toast (self, error->message);
@@ -602,8 +616,6 @@ reseau_contact_page_init (ReseauContactPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->view_rows = g_ptr_array_new ();
-  self->editor = g_object_new (RESEAU_TYPE_CONTACT_EDITOR, NULL);
-  gtk_box_append (self->edit_box, GTK_WIDGET (self->editor));
   set_editing (self, FALSE);
 }
 
@@ -614,7 +626,8 @@ reseau_contact_page_set_store (ReseauContactPage *self,
   g_return_if_fail (RESEAU_IS_CONTACT_PAGE (self));
 
   g_set_object (&self->store, store);
-  reseau_contact_editor_set_store (self->editor, store);
+  if (self->editor != NULL)
+    reseau_contact_editor_set_store (self->editor, store);
 }
 
 gboolean
@@ -635,5 +648,5 @@ ReseauContactEditor *
 reseau_contact_page_get_editor (ReseauContactPage *self)
 {
   g_return_val_if_fail (RESEAU_IS_CONTACT_PAGE (self), NULL);
-  return self->editor;
+  return ensure_editor (self);
 }
