@@ -16,6 +16,7 @@ struct _ReseauContactList
 
   ReseauStore     *store;
   char            *search;
+  ReseauSegment   *segment;        /* NULL: every contact */
   ReseauSortOrder  order;
   GArray          *entries;        /* ReseauListEntry */
   GArray          *section_starts; /* guint, ascending */
@@ -32,6 +33,7 @@ enum {
   PROP_STORE,
   PROP_SEARCH,
   PROP_SORT_ORDER,
+  PROP_SEGMENT,
   PROP_N_ITEMS,
   N_PROPS
 };
@@ -150,7 +152,7 @@ reseau_contact_list_reload (ReseauContactList  *self,
 
   g_return_val_if_fail (RESEAU_IS_CONTACT_LIST (self), FALSE);
 
-  entries = reseau_store_list (self->store, self->order, self->search, error);
+  entries = reseau_store_segment_entries (self->store, self->segment, self->order, self->search, error);
   if (entries == NULL)
     return FALSE;
 
@@ -215,6 +217,9 @@ reseau_contact_list_dispose (GObject *object)
       g_hash_table_remove_all (self->alive);
     }
   g_clear_object (&self->store);
+  if (self->segment != NULL)
+    g_signal_handlers_disconnect_by_data (self->segment, self);
+  g_clear_object (&self->segment);
 
   G_OBJECT_CLASS (reseau_contact_list_parent_class)->dispose (object);
 }
@@ -251,6 +256,9 @@ reseau_contact_list_get_property (GObject    *object,
     case PROP_SORT_ORDER:
       g_value_set_int (value, self->order);
       break;
+    case PROP_SEGMENT:
+      g_value_set_object (value, self->segment);
+      break;
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->entries->len);
       break;
@@ -278,6 +286,9 @@ reseau_contact_list_set_property (GObject      *object,
     case PROP_SORT_ORDER:
       reseau_contact_list_set_sort_order (self, g_value_get_int (value));
       break;
+    case PROP_SEGMENT:
+      reseau_contact_list_set_segment (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -304,6 +315,10 @@ reseau_contact_list_class_init (ReseauContactListClass *klass)
     g_param_spec_int ("sort-order", NULL, NULL, RESEAU_SORT_GIVEN_NAME, RESEAU_SORT_FAMILY_NAME,
                       RESEAU_SORT_GIVEN_NAME,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A circle, "Not in a Circle", "Reconnect" or a saved segment; followed while it is edited. */
+  properties[PROP_SEGMENT] =
+    g_param_spec_object ("segment", NULL, NULL, RESEAU_TYPE_SEGMENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
@@ -374,6 +389,46 @@ reseau_contact_list_set_sort_order (ReseauContactList *self,
   if (self->store != NULL)
     store_changed_cb (self, self->store);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT_ORDER]);
+}
+
+ReseauSegment *
+reseau_contact_list_get_segment (ReseauContactList *self)
+{
+  g_return_val_if_fail (RESEAU_IS_CONTACT_LIST (self), NULL);
+  return self->segment;
+}
+
+static void
+segment_changed_cb (ReseauContactList *self)
+{
+  if (self->store != NULL)
+    store_changed_cb (self, self->store);
+}
+
+/**
+ * reseau_contact_list_set_segment:
+ * @segment: (nullable): the contacts to show; %NULL for all
+ *
+ * Shows only the contacts @segment matches, still in display order and narrowed by the
+ * search. The list follows changes to @segment, as the segment builder makes them.
+ */
+void
+reseau_contact_list_set_segment (ReseauContactList *self,
+                                 ReseauSegment     *segment)
+{
+  g_return_if_fail (RESEAU_IS_CONTACT_LIST (self));
+  g_return_if_fail (segment == NULL || RESEAU_IS_SEGMENT (segment));
+
+  if (self->segment == segment)
+    return;
+  if (self->segment != NULL)
+    g_signal_handlers_disconnect_by_data (self->segment, self);
+  g_set_object (&self->segment, segment);
+  if (segment != NULL)
+    g_signal_connect_object (segment, "changed", G_CALLBACK (segment_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+  segment_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEGMENT]);
 }
 
 gint64

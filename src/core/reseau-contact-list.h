@@ -20,6 +20,9 @@ void               reseau_contact_list_set_search     (ReseauContactList *self,
 ReseauSortOrder    reseau_contact_list_get_sort_order (ReseauContactList *self);
 void               reseau_contact_list_set_sort_order (ReseauContactList *self,
                                                        ReseauSortOrder    order);
+ReseauSegment     *reseau_contact_list_get_segment    (ReseauContactList *self);
+void               reseau_contact_list_set_segment    (ReseauContactList *self,
+                                                       ReseauSegment     *segment);
 gint64             reseau_contact_list_get_id         (ReseauContactList *self,
                                                        guint              position);
 guint              reseau_contact_list_find           (ReseauContactList *self,

@@ -17,7 +17,8 @@
   "department, title, birthday, notes, met_where, met_on"
 
 #define SELECT_CONTACT \
-  "SELECT " TEXT_COLUMNS ", tie, introduced_by, photo, created, updated, last_contacted " \
+  "SELECT " TEXT_COLUMNS ", tie, introduced_by, photo, created, updated, last_contacted, " \
+  "extra_vcard " \
   "FROM contacts WHERE id = ?"
 
 void
@@ -65,6 +66,26 @@ name_for_sort (ReseauContact   *contact,
   return g_strjoin (" ", given, family, NULL);
 }
 
+/* Unknown vCard properties are stored unfolded, one per line, so a line break separates them. */
+static void
+set_extra_vcard (ReseauContact *contact,
+                 const char    *text)
+{
+  g_auto(GStrv) lines = text != NULL && text[0] != '\0' ? g_strsplit (text, "\n", -1) : NULL;
+
+  reseau_contact_set_extra_vcard (contact, (const char * const *)lines);
+}
+
+static char *
+join_extra_vcard (ReseauContact *contact)
+{
+  const char * const *lines = reseau_contact_get_extra_vcard (contact);
+
+  if (lines == NULL || lines[0] == NULL)
+    return NULL;
+  return g_strjoinv ("\n", (char **)lines);
+}
+
 static gboolean
 load_row (ReseauStore    *self,
           ReseauContact  *contact,
@@ -107,7 +128,8 @@ load_row (ReseauStore    *self,
   _reseau_contact_set_times (contact, sqlite3_column_int64 (stmt, col),
                              sqlite3_column_int64 (stmt, col + 1));
   col += 2;
-  _reseau_contact_set_last_contacted (contact, (const char *)sqlite3_column_text (stmt, col));
+  _reseau_contact_set_last_contacted (contact, (const char *)sqlite3_column_text (stmt, col++));
+  set_extra_vcard (contact, (const char *)sqlite3_column_text (stmt, col));
   sqlite3_reset (stmt);
   g_object_thaw_notify (G_OBJECT (contact));
   return TRUE;
@@ -475,18 +497,20 @@ write_row (ReseauStore    *self,
   gint64 id = reseau_contact_get_id (contact);
   GBytes *photo = reseau_contact_get_photo (contact);
   gint64 introducer = reseau_contact_get_introduced_by (contact);
+  g_autofree char *extra = join_extra_vcard (contact);
   sqlite3_stmt *stmt;
   int col = RESEAU_N_TEXT_FIELDS + 1;
 
   if (id == 0)
     stmt = _reseau_store_prepare (self,
-      "INSERT INTO contacts (" TEXT_COLUMNS ", tie, introduced_by, photo, updated, created) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      "INSERT INTO contacts (" TEXT_COLUMNS ", tie, introduced_by, photo, extra_vcard, updated, "
+      "created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   else
     stmt = _reseau_store_prepare (self,
       "UPDATE contacts SET display_name = ?, prefix = ?, given = ?, additional = ?, family = ?, "
       "suffix = ?, nickname = ?, organization = ?, department = ?, title = ?, birthday = ?, "
-      "notes = ?, met_where = ?, met_on = ?, tie = ?, introduced_by = ?, photo = ?, updated = ? "
+      "notes = ?, met_where = ?, met_on = ?, tie = ?, introduced_by = ?, photo = ?, "
+      "extra_vcard = ?, updated = ? "
       "WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -501,6 +525,7 @@ write_row (ReseauStore    *self,
     sqlite3_bind_blob (stmt, col, g_bytes_get_data (photo, NULL), g_bytes_get_size (photo),
                        SQLITE_TRANSIENT);
   col++;
+  sqlite3_bind_text (stmt, col++, extra, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, col++, now);
   sqlite3_bind_int64 (stmt, col, id == 0 ? now : id);
 

@@ -546,6 +546,52 @@ reseau_store_open (const char  *path,
   return g_steal_pointer (&self);
 }
 
+static void
+open_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  ReseauStore *store = reseau_store_open (task_data, &error);
+
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+/**
+ * reseau_store_open_async:
+ *
+ * Opens the database in a worker thread: a migration or a rebuild of the sort keys after a
+ * change of locale can take seconds on a large network, and must not freeze the window.
+ * The connection is then used from the thread that calls reseau_store_open_finish().
+ */
+void
+reseau_store_open_async (const char          *path,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, reseau_store_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, open_in_thread);
+}
+
+ReseauStore *
+reseau_store_open_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 const char *
 reseau_store_get_path (ReseauStore *self)
 {

@@ -4,7 +4,9 @@
 
 #include <gio/gio.h>
 
+#include "reseau-circle.h"
 #include "reseau-contact.h"
+#include "reseau-segment.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +19,8 @@ typedef enum
   RESEAU_STORE_ERROR_TOO_NEW,
   RESEAU_STORE_ERROR_NOT_FOUND,
   RESEAU_STORE_ERROR_UNREADABLE,
+  RESEAU_STORE_ERROR_INVALID,
+  RESEAU_STORE_ERROR_EXISTS,
 } ReseauStoreError;
 
 /* The schema version this build writes; see the migrations in reseau-store.c. */
@@ -60,8 +64,29 @@ typedef struct
   char                  *text;
 } ReseauInteraction;
 
+/* A contact due for a catch-up: see reseau_store_list_overdue(). */
+typedef struct
+{
+  gint64 contact_id;
+  gint64 circle_id;    /* the circle with the shortest cadence, which made them due */
+  int    days_overdue; /* days beyond that cadence; -1: never contacted */
+} ReseauOverdueEntry;
+
+typedef struct
+{
+  gint64  id;
+  char   *name;
+} ReseauSavedSegment;
+
+/* Who was in which circle, for the Undo of a membership change. */
+typedef struct _ReseauMembership ReseauMembership;
+
 void reseau_history_entry_free (ReseauHistoryEntry *entry);
 void reseau_interaction_free   (ReseauInteraction  *interaction);
+void reseau_saved_segment_free (ReseauSavedSegment *segment);
+void reseau_membership_free    (ReseauMembership   *membership);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReseauMembership, reseau_membership_free)
 
 #define RESEAU_TYPE_STORE (reseau_store_get_type ())
 
@@ -70,6 +95,12 @@ G_DECLARE_FINAL_TYPE (ReseauStore, reseau_store, RESEAU, STORE, GObject)
 GQuark         reseau_store_error_quark          (void);
 char          *reseau_store_default_path         (void);
 ReseauStore   *reseau_store_open                 (const char             *path,
+                                                  GError                **error);
+void           reseau_store_open_async           (const char             *path,
+                                                  GCancellable           *cancellable,
+                                                  GAsyncReadyCallback     callback,
+                                                  gpointer                user_data);
+ReseauStore   *reseau_store_open_finish          (GAsyncResult           *result,
                                                   GError                **error);
 const char    *reseau_store_get_path             (ReseauStore            *self);
 gboolean       reseau_store_begin                (ReseauStore            *self,
@@ -120,6 +151,92 @@ gboolean       reseau_store_delete_interaction   (ReseauStore            *self,
                                                   GError                **error);
 GPtrArray     *reseau_store_list_interactions    (ReseauStore            *self,
                                                   gint64                  contact_id,
+                                                  GError                **error);
+
+/* Circles and their members: reseau-store-circles.c */
+gint64         reseau_store_save_circle          (ReseauStore            *self,
+                                                  ReseauCircle           *circle,
+                                                  GError                **error);
+ReseauCircle  *reseau_store_load_circle          (ReseauStore            *self,
+                                                  gint64                  id,
+                                                  GError                **error);
+GPtrArray     *reseau_store_list_circles         (ReseauStore            *self,
+                                                  GError                **error);
+gboolean       reseau_store_trash_circle         (ReseauStore            *self,
+                                                  gint64                  id,
+                                                  gboolean                trashed,
+                                                  GError                **error);
+gboolean       reseau_store_purge_circles        (ReseauStore            *self,
+                                                  GError                **error);
+gboolean       reseau_store_add_to_circle        (ReseauStore            *self,
+                                                  gint64                  circle_id,
+                                                  const gint64           *ids,
+                                                  guint                   n_ids,
+                                                  guint                  *n_added,
+                                                  guint                  *n_already,
+                                                  GError                **error);
+gboolean       reseau_store_remove_from_circle   (ReseauStore            *self,
+                                                  gint64                  circle_id,
+                                                  const gint64           *ids,
+                                                  guint                   n_ids,
+                                                  guint                  *n_removed,
+                                                  GError                **error);
+gboolean       reseau_store_move_to_circle       (ReseauStore            *self,
+                                                  gint64                  from_id,
+                                                  gint64                  to_id,
+                                                  const gint64           *ids,
+                                                  guint                   n_ids,
+                                                  guint                  *n_added,
+                                                  guint                  *n_already,
+                                                  GError                **error);
+ReseauMembership *reseau_store_save_membership   (ReseauStore            *self,
+                                                  const gint64           *ids,
+                                                  guint                   n_ids,
+                                                  GError                **error);
+gboolean       reseau_store_restore_membership   (ReseauStore            *self,
+                                                  ReseauMembership       *membership,
+                                                  GError                **error);
+GArray        *reseau_store_list_contact_circles (ReseauStore            *self,
+                                                  gint64                  contact_id,
+                                                  GError                **error);
+
+/* Segments, saved segments and keep-in-touch: reseau-store-segments.c,
+ * reseau-store-saved-segments.c, reseau-store-keep-in-touch.c */
+gboolean       reseau_store_count_segment        (ReseauStore            *self,
+                                                  ReseauSegment          *segment,
+                                                  guint                  *count,
+                                                  GError                **error);
+GArray        *reseau_store_segment_ids          (ReseauStore            *self,
+                                                  ReseauSegment          *segment,
+                                                  ReseauSortOrder         order,
+                                                  GError                **error);
+GArray        *reseau_store_segment_entries      (ReseauStore            *self,
+                                                  ReseauSegment          *segment,
+                                                  ReseauSortOrder         order,
+                                                  const char             *search,
+                                                  GError                **error);
+char         **reseau_store_segment_missing_circles (ReseauStore         *self,
+                                                  ReseauSegment          *segment,
+                                                  GError                **error);
+gint64         reseau_store_save_segment         (ReseauStore            *self,
+                                                  gint64                  id,
+                                                  const char             *name,
+                                                  ReseauSegment          *segment,
+                                                  GError                **error);
+ReseauSegment *reseau_store_load_segment         (ReseauStore            *self,
+                                                  gint64                  id,
+                                                  GError                **error);
+GPtrArray     *reseau_store_list_segments        (ReseauStore            *self,
+                                                  GError                **error);
+gboolean       reseau_store_delete_segment       (ReseauStore            *self,
+                                                  gint64                  id,
+                                                  GError                **error);
+GArray        *reseau_store_list_overdue         (ReseauStore            *self,
+                                                  const char             *today,
+                                                  GError                **error);
+gboolean       reseau_store_count_overdue        (ReseauStore            *self,
+                                                  const char             *today,
+                                                  guint                  *count,
                                                   GError                **error);
 
 G_END_DECLS

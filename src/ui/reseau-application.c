@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "reseau-application.h"
+#include "reseau-application-private.h"
 #include "reseau-preferences-dialog.h"
 #include "reseau-window.h"
 
@@ -19,6 +19,7 @@ struct _ReseauApplication
   ReseauStore    *store;
   char           *store_path;
   GError         *store_error;
+  GCancellable   *opening;  /* set while the store is being opened */
 };
 
 G_DEFINE_FINAL_TYPE (ReseauApplication, reseau_application, ADW_TYPE_APPLICATION)
@@ -27,6 +28,13 @@ static const GOptionEntry option_entries[] = {
   { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Keep the contacts database in DIR instead of the default data folder"), N_("DIR") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "import", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Import the vCard or CSV files given on the command line, without opening a window"), NULL },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write all contacts to FILE, without opening a window"), N_("FILE") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Format of --export: vcard4 (the default), vcard3 or csv"), N_("FORMAT") },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
   { NULL }
 };
 
@@ -87,6 +95,44 @@ reseau_application_open_store (ReseauApplication  *self,
   return store != NULL;
 }
 
+static void
+store_opened_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ReseauApplication) self = user_data;
+  g_autoptr(ReseauStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = reseau_store_open_finish (result, &error);
+  g_application_release (G_APPLICATION (self));
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->opening);
+
+  g_clear_error (&self->store_error);
+  if (store != NULL)
+    reseau_store_purge_trash (store, NULL);
+  else
+    self->store_error = g_error_copy (error);
+  g_set_object (&self->store, store);
+
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (RESEAU_IS_WINDOW (l->data))
+      reseau_window_set_store (l->data, self->store, self->store_error);
+}
+
+/* Opens the database in a worker thread; windows show a loading state until it is ready. */
+static void
+start_opening (ReseauApplication *self,
+               const char        *path)
+{
+  g_set_str (&self->store_path, path);
+  self->opening = g_cancellable_new ();
+  g_application_hold (G_APPLICATION (self));
+  reseau_store_open_async (path, self->opening, store_opened_cb, g_object_ref (self));
+}
+
 /**
  * reseau_application_start_new_file:
  *
@@ -135,11 +181,11 @@ reseau_application_activate (GApplication *app)
 
   if (window == NULL)
     {
-      if (self->store == NULL && self->store_error == NULL)
+      if (self->store == NULL && self->store_error == NULL && self->opening == NULL)
         {
           g_autofree char *path = reseau_store_default_path ();
 
-          reseau_application_open_store (self, path, NULL);
+          start_opening (self, path);
         }
       window = reseau_window_new (self, self->store, self->store_error);
     }
@@ -154,6 +200,7 @@ reseau_application_command_line (GApplication            *app,
   GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
   g_autofree char *data_dir = NULL;
   g_autofree char *path = NULL;
+  int status;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -181,8 +228,10 @@ reseau_application_command_line (GApplication            *app,
                                            shown);
       return EXIT_FAILURE;
     }
+  if ((status = _reseau_application_run_transfer (self, cmdline, options, path)) >= 0)
+    return status;
   if (self->store_path == NULL)
-    reseau_application_open_store (self, path, NULL);
+    start_opening (self, path);
 
   g_application_activate (app);
   return EXIT_SUCCESS;
@@ -262,6 +311,8 @@ reseau_application_dispose (GObject *object)
 {
   ReseauApplication *self = RESEAU_APPLICATION (object);
 
+  g_cancellable_cancel (self->opening);
+  g_clear_object (&self->opening);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_error (&self->store_error);

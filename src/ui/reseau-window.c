@@ -39,6 +39,8 @@ struct _ReseauWindow
   GtkStack             *card_stack;
   ReseauContactPage    *contact_page;
   AdwStatusPage        *error_page;
+  GtkWidget            *loading_spinner;
+  guint                 loading_timeout_id;
 };
 
 G_DEFINE_FINAL_TYPE (ReseauWindow, reseau_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -461,9 +463,20 @@ watch_first_frame_cb (GtkWidget *widget)
                            G_CALLBACK (report_first_frame_cb), widget, 0);
 }
 
+static gboolean
+show_loading_spinner_cb (gpointer data)
+{
+  ReseauWindow *self = data;
+
+  self->loading_timeout_id = 0;
+  gtk_widget_set_visible (self->loading_spinner, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
 /**
  * reseau_window_set_store:
- * @store: (nullable): the open database, or %NULL with @error saying why it could not be opened
+ * @store: (nullable): the open database, or %NULL with @error saying why it could not be
+ *   opened, or %NULL and %NULL while it is being opened
  */
 void
 reseau_window_set_store (ReseauWindow *self,
@@ -472,6 +485,17 @@ reseau_window_set_store (ReseauWindow *self,
 {
   g_return_if_fail (RESEAU_IS_WINDOW (self));
 
+  g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
+  gtk_widget_set_visible (self->loading_spinner, FALSE);
+  if (store == NULL && error == NULL)
+    {
+      /* Opening is usually a blink: show a spinner only if it takes long enough to notice. */
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      self->loading_timeout_id = g_timeout_add (400, show_loading_spinner_cb, self);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", FALSE);
+      return;
+    }
   if (store == NULL)
     {
       g_autofree char *description = g_strdup_printf ("%s\n\n%s", error ? error->message : "",
@@ -516,6 +540,7 @@ reseau_window_dispose (GObject *object)
 {
   ReseauWindow *self = RESEAU_WINDOW (object);
 
+  g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RESEAU_TYPE_WINDOW);
@@ -567,6 +592,7 @@ reseau_window_class_init (ReseauWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReseauWindow, card_stack);
   gtk_widget_class_bind_template_child (widget_class, ReseauWindow, contact_page);
   gtk_widget_class_bind_template_child (widget_class, ReseauWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ReseauWindow, loading_spinner);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);

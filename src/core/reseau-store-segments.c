@@ -1,0 +1,533 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "reseau-store"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <glib/gi18n-lib.h>
+
+#include "reseau-store-private.h"
+#include "reseau-text.h"
+
+/* Segments evaluated in SQL.
+ *
+ * A segment's WHERE clause is assembled from the fixed fragments below with a "?" for
+ * every value, which is bound: nothing the user typed is ever part of the SQL text. */
+
+/* Only circles that exist and are not in the trash are named here (see live_circles()):
+ * joining circles inside the subqueries doubles the time of a count at 100,000 contacts. */
+#define MEMBERS_OF "SELECT contact_id FROM circle_members WHERE circle_id "
+
+typedef struct
+{
+  GString   *sql;
+  GPtrArray *params; /* GVariant: int64 or string */
+} Query;
+
+static void
+query_clear (Query *query)
+{
+  if (query->sql != NULL)
+    g_string_free (query->sql, TRUE);
+  g_clear_pointer (&query->params, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Query, query_clear)
+
+static void
+query_init (Query      *query,
+            const char *sql)
+{
+  query->sql = g_string_new (sql);
+  query->params = g_ptr_array_new_with_free_func ((GDestroyNotify)g_variant_unref);
+}
+
+static void
+add_int (Query  *query,
+         gint64  value)
+{
+  g_ptr_array_add (query->params, g_variant_ref_sink (g_variant_new_int64 (value)));
+}
+
+static void
+add_text (Query      *query,
+          const char *value)
+{
+  g_ptr_array_add (query->params, g_variant_ref_sink (g_variant_new_string (value)));
+}
+
+static void
+add_folded (Query      *query,
+            const char *value)
+{
+  g_autofree char *folded = reseau_text_fold (value);
+
+  add_text (query, folded);
+}
+
+/* " IN (?, ?, ?)" */
+static void
+add_id_list (Query  *query,
+             GArray *ids)
+{
+  g_string_append (query->sql, "IN (");
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_string_append (query->sql, i > 0 ? ", ?" : "?");
+      add_int (query, g_array_index (ids, gint64, i));
+    }
+  g_string_append_c (query->sql, ')');
+}
+
+static char *
+date_minus (const char *today,
+            guint       days)
+{
+  g_autoptr(GDate) date = g_date_new ();
+
+  g_date_set_parse (date, today);
+  if (!g_date_valid (date))
+    return g_strdup (today);
+  g_date_subtract_days (date, MIN (days, g_date_get_julian (date) - 1));
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+/* Returns: (transfer full): the circles of @set that exist and are not in the trash */
+static GArray *
+live_circles (ReseauStore          *self,
+              ReseauSegment        *segment,
+              ReseauSegmentCircles  set,
+              gboolean             *any_missing,
+              GError              **error)
+{
+  GArray *ids = reseau_segment_get_circles (segment, set);
+  g_autoptr(GArray) live = g_array_sized_new (FALSE, FALSE, sizeof (gint64), ids->len);
+
+  *any_missing = reseau_segment_get_deleted_circles (segment, set)[0] != NULL;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_stmt *stmt = _reseau_store_prepare (self, "SELECT trashed FROM circles WHERE id = ?", error);
+      gint64 id = g_array_index (ids, gint64, i);
+      int rc;
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 0)
+        g_array_append_val (live, id);
+      else if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+        *any_missing = TRUE;
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          _reseau_store_set_error (self, error);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&live);
+}
+
+static gboolean
+add_circle_rules (ReseauStore    *self,
+                  Query          *query,
+                  ReseauSegment  *segment,
+                  GError        **error)
+{
+  g_autoptr(GArray) any_of = NULL;
+  g_autoptr(GArray) all_of = NULL;
+  g_autoptr(GArray) exclude = NULL;
+  gboolean any_missing, all_missing, exclude_missing;
+
+  if ((any_of = live_circles (self, segment, RESEAU_SEGMENT_ANY_OF, &any_missing, error)) == NULL ||
+      (all_of = live_circles (self, segment, RESEAU_SEGMENT_ALL_OF, &all_missing, error)) == NULL ||
+      (exclude = live_circles (self, segment, RESEAU_SEGMENT_EXCLUDE, &exclude_missing, error)) == NULL)
+    return FALSE;
+
+  /* A missing circle brings nobody in, and nobody is in all of a set with it. */
+  if ((any_of->len == 0 && any_missing) || all_missing)
+    g_string_append (query->sql, " AND 0");
+  if (any_of->len > 0)
+    {
+      g_string_append (query->sql, " AND c.id IN (" MEMBERS_OF);
+      add_id_list (query, any_of);
+      g_string_append_c (query->sql, ')');
+    }
+  for (guint i = 0; i < all_of->len; i++)
+    {
+      g_string_append (query->sql, " AND c.id IN (" MEMBERS_OF "= ?)");
+      add_int (query, g_array_index (all_of, gint64, i));
+    }
+  if (exclude->len > 0)
+    {
+      g_string_append (query->sql, " AND c.id NOT IN (" MEMBERS_OF);
+      add_id_list (query, exclude);
+      g_string_append_c (query->sql, ')');
+    }
+  if (reseau_segment_get_no_circle (segment))
+    g_string_append (query->sql, " AND NOT EXISTS (SELECT 1 FROM circle_members m JOIN circles k "
+                                 "ON k.id = m.circle_id WHERE m.contact_id = c.id AND k.trashed = 0)");
+  return TRUE;
+}
+
+static void
+add_place_rule (Query         *query,
+                ReseauSegment *segment)
+{
+  const char *locality = reseau_segment_get_locality (segment);
+  const char *region = reseau_segment_get_region (segment);
+  const char *country = reseau_segment_get_country (segment);
+
+  /* All of them on the same address: "Lyon, France" is not Lyon somewhere and France elsewhere. */
+  if (locality == NULL && region == NULL && country == NULL)
+    return;
+  g_string_append (query->sql, " AND EXISTS (SELECT 1 FROM contact_values v WHERE v.contact_id = c.id "
+                               "AND v.kind = 4");
+  if (locality != NULL)
+    {
+      g_string_append (query->sql, " AND reseau_fold (v.locality) = ?");
+      add_folded (query, locality);
+    }
+  if (region != NULL)
+    {
+      g_string_append (query->sql, " AND reseau_fold (v.region) = ?");
+      add_folded (query, region);
+    }
+  if (country != NULL)
+    {
+      g_string_append (query->sql, " AND reseau_fold (v.country) = ?");
+      add_folded (query, country);
+    }
+  g_string_append_c (query->sql, ')');
+}
+
+static void
+add_contacted_rule (Query         *query,
+                    ReseauSegment *segment,
+                    const char    *today)
+{
+  guint days = 0;
+  ReseauContactedRule rule = reseau_segment_get_contacted (segment, &days);
+  g_autofree char *since = date_minus (today, days);
+
+  switch (rule)
+    {
+    case RESEAU_CONTACTED_ANY:
+      break;
+    case RESEAU_CONTACTED_NEVER:
+      g_string_append (query->sql, " AND c.last_contacted IS NULL");
+      break;
+    case RESEAU_CONTACTED_MORE_THAN:
+      g_string_append (query->sql, " AND (c.last_contacted IS NULL OR c.last_contacted < ?)");
+      add_text (query, since);
+      break;
+    case RESEAU_CONTACTED_WITHIN:
+      g_string_append (query->sql, " AND c.last_contacted >= ?");
+      add_text (query, since);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+add_card_rules (Query         *query,
+                ReseauSegment *segment,
+                const char    *today)
+{
+  guint ties = reseau_segment_get_ties (segment);
+  const char *organization = reseau_segment_get_organization (segment);
+
+  if (ties != 0)
+    {
+      gboolean first = TRUE;
+
+      g_string_append (query->sql, " AND c.tie IN (");
+      for (ReseauTie tie = RESEAU_TIE_UNKNOWN; tie <= RESEAU_TIE_WEAK; tie++)
+        if (ties & (1 << tie))
+          {
+            g_string_append (query->sql, first ? "?" : ", ?");
+            add_int (query, tie);
+            first = FALSE;
+          }
+      g_string_append_c (query->sql, ')');
+    }
+  if (organization != NULL)
+    {
+      g_string_append (query->sql, " AND instr (reseau_fold (c.organization), ?) > 0");
+      add_folded (query, organization);
+    }
+  add_place_rule (query, segment);
+  if (reseau_segment_get_has_email (segment))
+    g_string_append (query->sql, " AND EXISTS (SELECT 1 FROM contact_values v "
+                                 "WHERE v.contact_id = c.id AND v.kind = 1)");
+  add_contacted_rule (query, segment, today);
+  if (reseau_segment_get_introduced_by (segment) != 0)
+    {
+      g_string_append (query->sql, " AND c.introduced_by = ?");
+      add_int (query, reseau_segment_get_introduced_by (segment));
+    }
+  if (reseau_segment_get_overdue (segment))
+    {
+      g_string_append (query->sql, " AND c.id IN (SELECT contact_id FROM (" RESEAU_OVERDUE_SQL "))");
+      add_text (query, today);
+      add_text (query, today);
+    }
+}
+
+static void
+fold_function (sqlite3_context  *context,
+               int               argc,
+               sqlite3_value   **argv)
+{
+  g_autofree char *folded = reseau_text_fold ((const char *)sqlite3_value_text (argv[0]));
+
+  sqlite3_result_text (context, folded, -1, SQLITE_TRANSIENT);
+}
+
+/* Registered once per connection: registering again would expire every prepared statement. */
+static gboolean
+ensure_functions (ReseauStore  *self,
+                  GError      **error)
+{
+  static GQuark quark;
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("reseau-store-fold-function");
+  if (g_object_get_qdata (G_OBJECT (self), quark) != NULL)
+    return TRUE;
+  if (sqlite3_create_function_v2 (_reseau_store_get_db (self), "reseau_fold", 1,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                  NULL, fold_function, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      _reseau_store_set_error (self, error);
+      return FALSE;
+    }
+  g_object_set_qdata (G_OBJECT (self), quark, GINT_TO_POINTER (1));
+  return TRUE;
+}
+
+/* Returns: (transfer full): a statement for @query with every value bound; finalise it */
+static sqlite3_stmt *
+prepare_query (ReseauStore  *self,
+               Query        *query,
+               GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (!ensure_functions (self, error))
+    return NULL;
+  if (sqlite3_prepare_v2 (_reseau_store_get_db (self), query->sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _reseau_store_set_error (self, error);
+      return NULL;
+    }
+  g_assert ((guint)sqlite3_bind_parameter_count (stmt) == query->params->len);
+  for (guint i = 0; i < query->params->len; i++)
+    {
+      GVariant *value = g_ptr_array_index (query->params, i);
+
+      if (g_variant_is_of_type (value, G_VARIANT_TYPE_INT64))
+        sqlite3_bind_int64 (stmt, i + 1, g_variant_get_int64 (value));
+      else
+        sqlite3_bind_text (stmt, i + 1, g_variant_get_string (value, NULL), -1, SQLITE_TRANSIENT);
+    }
+  return stmt;
+}
+
+static gboolean
+segment_query (ReseauStore    *self,
+               Query          *query,
+               const char     *select,
+               ReseauSegment  *segment,
+               GError        **error)
+{
+  g_autofree char *today = reseau_text_today ();
+
+  query_init (query, select);
+  g_string_append (query->sql, " FROM contacts c WHERE c.trashed = 0");
+  if (!add_circle_rules (self, query, segment, error))
+    return FALSE;
+  add_card_rules (query, segment, today);
+  return TRUE;
+}
+
+/**
+ * reseau_store_count_segment:
+ *
+ * Counts the contacts (not in the trash) @segment matches today, for the builder's live
+ * count and the sidebar.
+ */
+gboolean
+reseau_store_count_segment (ReseauStore    *self,
+                            ReseauSegment  *segment,
+                            guint          *count,
+                            GError        **error)
+{
+  g_auto(Query) query = { 0 };
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (RESEAU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RESEAU_IS_SEGMENT (segment), FALSE);
+
+  if (!segment_query (self, &query, "SELECT count(*)", segment, error) ||
+      (stmt = prepare_query (self, &query, error)) == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *count = sqlite3_column_int (stmt, 0);
+  else
+    _reseau_store_set_error (self, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_ROW;
+}
+
+/* Returns: (element-type gint64): the matching ids, ascending */
+static GArray *
+match_ids (ReseauStore    *self,
+           ReseauSegment  *segment,
+           GError        **error)
+{
+  g_auto(Query) query = { 0 };
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!segment_query (self, &query, "SELECT c.id", segment, error))
+    return NULL;
+  g_string_append (query.sql, " ORDER BY c.id");
+  if ((stmt = prepare_query (self, &query, error)) == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    _reseau_store_set_error (self, error);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * reseau_store_segment_entries:
+ * @segment: (nullable): %NULL for every contact
+ * @search: (nullable): as for reseau_store_list()
+ *
+ * The contacts of @segment that match @search, in display order: the list of every contact
+ * reseau_store_list() keeps is filtered, so that a segment shown in the content list costs
+ * one query of ids.
+ *
+ * Returns: (element-type ReseauListEntry)
+ */
+GArray *
+reseau_store_segment_entries (ReseauStore      *self,
+                              ReseauSegment    *segment,
+                              ReseauSortOrder   order,
+                              const char       *search,
+                              GError          **error)
+{
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) ids = NULL;
+  GArray *entries;
+
+  g_return_val_if_fail (RESEAU_IS_STORE (self), NULL);
+  g_return_val_if_fail (segment == NULL || RESEAU_IS_SEGMENT (segment), NULL);
+
+  if ((all = reseau_store_list (self, order, search, error)) == NULL)
+    return NULL;
+  if (segment == NULL || reseau_segment_is_empty (segment))
+    return g_steal_pointer (&all);
+  if ((ids = match_ids (self, segment, error)) == NULL)
+    return NULL;
+
+  entries = g_array_sized_new (FALSE, FALSE, sizeof (ReseauListEntry), ids->len);
+  for (guint i = 0; i < all->len && ids->len > 0; i++)
+    {
+      const ReseauListEntry *entry = &g_array_index (all, ReseauListEntry, i);
+
+      if (bsearch (&entry->id, ids->data, ids->len, sizeof (gint64), compare_ids) != NULL)
+        g_array_append_vals (entries, entry, 1);
+    }
+  return entries;
+}
+
+/**
+ * reseau_store_segment_ids:
+ *
+ * A snapshot of the contacts @segment matches now, in display order: what the composer
+ * sends to, which later changes to circles or cards do not alter.
+ *
+ * Returns: (element-type gint64)
+ */
+GArray *
+reseau_store_segment_ids (ReseauStore      *self,
+                          ReseauSegment    *segment,
+                          ReseauSortOrder   order,
+                          GError          **error)
+{
+  g_autoptr(GArray) entries = reseau_store_segment_entries (self, segment, order, NULL, error);
+  GArray *ids;
+
+  if (entries == NULL)
+    return NULL;
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), entries->len);
+  for (guint i = 0; i < entries->len; i++)
+    g_array_append_val (ids, g_array_index (entries, ReseauListEntry, i).id);
+  return ids;
+}
+
+/**
+ * reseau_store_segment_missing_circles:
+ *
+ * The circles @segment names that no longer exist or are in the trash, by name, so that
+ * the UI can say the segment lost them (see #ReseauSegment for what that means).
+ *
+ * Returns: (transfer full) (array zero-terminated=1): names, empty when none is missing
+ */
+char **
+reseau_store_segment_missing_circles (ReseauStore    *self,
+                                      ReseauSegment  *segment,
+                                      GError        **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  g_return_val_if_fail (RESEAU_IS_STORE (self), NULL);
+  g_return_val_if_fail (RESEAU_IS_SEGMENT (segment), NULL);
+
+  for (ReseauSegmentCircles set = 0; set < RESEAU_SEGMENT_N_CIRCLE_SETS; set++)
+    {
+      GArray *ids = reseau_segment_get_circles (segment, set);
+
+      for (guint i = 0; i < ids->len; i++)
+        {
+          sqlite3_stmt *stmt = _reseau_store_prepare (self, "SELECT name, trashed FROM circles WHERE id = ?", error);
+          int rc;
+
+          if (stmt == NULL)
+            return NULL;
+          sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0)
+            g_strv_builder_add (names, (const char *)sqlite3_column_text (stmt, 0));
+          else if (rc == SQLITE_DONE)
+            g_strv_builder_add (names, _("A deleted circle"));
+          sqlite3_reset (stmt);
+        }
+      g_strv_builder_addv (names, (const char **)reseau_segment_get_deleted_circles (segment, set));
+    }
+  return g_strv_builder_end (names);
+}

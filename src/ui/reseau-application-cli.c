@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#define G_LOG_DOMAIN "reseau-application-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "reseau-application-private.h"
+#include "reseau-export-job.h"
+#include "reseau-import-job.h"
+
+/* `reseau --import FILE…` and `reseau --export FILE [--format …]`: no dialog and no window,
+ * in the primary instance (so a running Réseau does it and its window shows the result). */
+
+typedef struct
+{
+  ReseauApplication       *app;
+  GApplicationCommandLine *cmdline;
+  ReseauImportJob         *job;
+  char                    *store_path;
+  GFile                   *export_file;
+  gboolean                 remote;
+  gboolean                 done;
+  int                      status;
+} Transfer;
+
+static void
+transfer_free (Transfer *transfer)
+{
+  g_object_unref (transfer->app);
+  g_object_unref (transfer->cmdline);
+  g_clear_object (&transfer->job);
+  g_clear_object (&transfer->export_file);
+  g_free (transfer->store_path);
+  g_free (transfer);
+}
+
+static void
+transfer_done (Transfer *transfer,
+               int       status)
+{
+  transfer->status = status;
+  transfer->done = TRUE;
+  g_application_command_line_set_exit_status (transfer->cmdline, status);
+  g_application_release (G_APPLICATION (transfer->app));
+  /* A remote command line sends its exit status when it is finalized. */
+  if (transfer->remote)
+    transfer_free (transfer);
+}
+
+static void
+print_problems (Transfer            *transfer,
+                ReseauImportSummary *summary)
+{
+  GPtrArray *problems = reseau_import_summary_get_problems (summary);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      ReseauImportProblem *problem = g_ptr_array_index (problems, i);
+
+      g_application_command_line_printerr (transfer->cmdline,
+                                           problem->skipped ? _("Skipped: %s\n") : _("Warning: %s\n"),
+                                           problem->error->message);
+    }
+}
+
+static void
+committed_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  Transfer *transfer = data;
+  g_autoptr(ReseauImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  ReseauStore *store;
+
+  summary = reseau_import_job_commit_finish (transfer->job, result, &error);
+  if (summary == NULL)
+    {
+      g_application_command_line_printerr (transfer->cmdline, _("Nothing was imported: %s\n"),
+                                           error->message);
+      transfer_done (transfer, EXIT_FAILURE);
+      return;
+    }
+  print_problems (transfer, summary);
+  text = reseau_import_summary_to_string (summary);
+  g_application_command_line_print (transfer->cmdline, "%s", text);
+
+  store = reseau_application_get_store (transfer->app);
+  if (store != NULL && g_strcmp0 (reseau_store_get_path (store), transfer->store_path) == 0)
+    reseau_store_emit_changed (store);
+  transfer_done (transfer, EXIT_SUCCESS);
+}
+
+static void
+prepared_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  Transfer *transfer = data;
+  g_autoptr(ReseauImportSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  summary = reseau_import_job_prepare_finish (transfer->job, result, &error);
+  if (summary == NULL)
+    {
+      g_application_command_line_printerr (transfer->cmdline, _("Cannot import: %s\n"),
+                                           error->message);
+      transfer_done (transfer, EXIT_FAILURE);
+      return;
+    }
+  /* Without a dialog to ask, the good records are imported and the bad ones reported. */
+  reseau_import_job_commit_async (transfer->job, TRUE, NULL, committed_cb, transfer);
+}
+
+static gboolean
+start_import (Transfer     *transfer,
+              GVariantDict *options)
+{
+  g_autofree const char **args = NULL;
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &args);
+  for (guint i = 0; args != NULL && args[i] != NULL; i++)
+    g_ptr_array_add (files, g_application_command_line_create_file_for_arg (transfer->cmdline, args[i]));
+  if (files->len == 0)
+    {
+      g_application_command_line_printerr (transfer->cmdline,
+                                           _("--import needs at least one vCard or CSV file\n"));
+      return FALSE;
+    }
+  transfer->job = reseau_import_job_new (transfer->store_path);
+  reseau_import_job_prepare_async (transfer->job, (GFile **)files->pdata, files->len, NULL,
+                                   prepared_cb, transfer);
+  return TRUE;
+}
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  Transfer *transfer = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_parse_name (transfer->export_file);
+  guint n = 0;
+
+  if (!reseau_export_contacts_finish (result, &n, &error))
+    {
+      g_application_command_line_printerr (transfer->cmdline, _("Cannot export to %s: %s\n"),
+                                           name, error->message);
+      transfer_done (transfer, EXIT_FAILURE);
+      return;
+    }
+  g_application_command_line_print (transfer->cmdline,
+                                    ngettext ("%u contact exported to %s\n",
+                                                 "%u contacts exported to %s\n", n),
+                                    n, name);
+  transfer_done (transfer, EXIT_SUCCESS);
+}
+
+static gboolean
+start_export (Transfer     *transfer,
+              GVariantDict *options,
+              const char   *path)
+{
+  ReseauExportFormat format = RESEAU_EXPORT_VCARD_4_0;
+  const char *format_name = NULL;
+
+  if (g_variant_dict_lookup (options, "format", "&s", &format_name) &&
+      !reseau_export_format_from_string (format_name, &format))
+    {
+      g_application_command_line_printerr (transfer->cmdline,
+                                           _("Unknown format “%s”: use vcard4, vcard3 or csv\n"),
+                                           format_name);
+      return FALSE;
+    }
+  transfer->export_file = g_application_command_line_create_file_for_arg (transfer->cmdline, path);
+  reseau_export_contacts_async (transfer->store_path, NULL, 0, transfer->export_file, format,
+                                NULL, exported_cb, transfer);
+  return TRUE;
+}
+
+/*
+ * _reseau_application_run_transfer:
+ *
+ * Runs --import or --export if the command line asks for one.
+ *
+ * Returns: the exit status, or -1 when the command line asks for neither
+ */
+int
+_reseau_application_run_transfer (ReseauApplication       *self,
+                                  GApplicationCommandLine *cmdline,
+                                  GVariantDict            *options,
+                                  const char              *store_path)
+{
+  g_autofree char *export_path = NULL;
+  gboolean import = g_variant_dict_contains (options, "import");
+  gboolean started;
+  Transfer *transfer;
+  int status;
+
+  g_variant_dict_lookup (options, "export", "^ay", &export_path);
+  if (!import && export_path == NULL)
+    {
+      if (g_variant_dict_contains (options, "format"))
+        {
+          g_application_command_line_printerr (cmdline, _("--format only applies to --export\n"));
+          return EXIT_FAILURE;
+        }
+      return -1;
+    }
+  if (import && export_path != NULL)
+    {
+      g_application_command_line_printerr (cmdline, _("Use either --import or --export, not both\n"));
+      return EXIT_FAILURE;
+    }
+
+  transfer = g_new0 (Transfer, 1);
+  transfer->app = g_object_ref (self);
+  transfer->cmdline = g_object_ref (cmdline);
+  transfer->store_path = g_strdup (store_path);
+  transfer->remote = g_application_command_line_get_is_remote (cmdline);
+
+  g_application_hold (G_APPLICATION (self));
+  started = import ? start_import (transfer, options) : start_export (transfer, options, export_path);
+  if (!started)
+    {
+      transfer->remote = FALSE;
+      transfer_done (transfer, EXIT_FAILURE);
+      transfer_free (transfer);
+      return EXIT_FAILURE;
+    }
+  if (transfer->remote)
+    return EXIT_SUCCESS;
+
+  /* A local command line takes its exit status from this return value, so wait here; only
+   * the import or export runs, as no window exists yet. */
+  while (!transfer->done)
+    g_main_context_iteration (NULL, TRUE);
+  status = transfer->status;
+  transfer_free (transfer);
+  return status;
+}
