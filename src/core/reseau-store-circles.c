@@ -38,25 +38,16 @@ reseau_membership_free (ReseauMembership *membership)
   g_free (membership);
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *)sqlite3_column_text (stmt, column);
-
-  return text ? text : "";
-}
-
 static ReseauCircle *
 circle_from_row (sqlite3_stmt *stmt)
 {
-  ReseauCircle *circle = reseau_circle_new (column_text (stmt, 1));
+  ReseauCircle *circle = reseau_circle_new (_reseau_store_column_text (stmt, 1));
 
   _reseau_circle_set_id (circle, sqlite3_column_int64 (stmt, 0));
   reseau_circle_set_kind (circle, CLAMP (sqlite3_column_int (stmt, 2), RESEAU_CIRCLE_PROJECT, RESEAU_CIRCLE_OTHER));
-  reseau_circle_set_color (circle, column_text (stmt, 3));
-  reseau_circle_set_emoji (circle, column_text (stmt, 4));
-  reseau_circle_set_description (circle, column_text (stmt, 5));
+  reseau_circle_set_color (circle, _reseau_store_column_text (stmt, 3));
+  reseau_circle_set_emoji (circle, _reseau_store_column_text (stmt, 4));
+  reseau_circle_set_description (circle, _reseau_store_column_text (stmt, 5));
   reseau_circle_set_cadence_days (circle, MAX (0, sqlite3_column_int (stmt, 6)));
   return circle;
 }

@@ -43,15 +43,6 @@ reseau_interaction_free (ReseauInteraction *interaction)
   g_free (interaction);
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *text = (const char *)sqlite3_column_text (stmt, column);
-
-  return text ? text : "";
-}
-
 static char *
 name_for_sort (ReseauContact   *contact,
                ReseauSortOrder  order)
@@ -113,7 +104,7 @@ load_row (ReseauStore    *self,
   g_object_freeze_notify (G_OBJECT (contact));
   _reseau_contact_set_id (contact, id);
   for (ReseauTextField f = 0; f < RESEAU_N_TEXT_FIELDS; f++)
-    reseau_contact_set_text (contact, f, column_text (stmt, f));
+    reseau_contact_set_text (contact, f, _reseau_store_column_text (stmt, f));
   reseau_contact_set_tie (contact, sqlite3_column_int (stmt, col++));
   reseau_contact_set_introduced_by (contact, sqlite3_column_int64 (stmt, col++));
   if (sqlite3_column_type (stmt, col) == SQLITE_BLOB)
@@ -154,7 +145,7 @@ load_values (ReseauStore    *self,
     {
       ReseauContactValue *v = reseau_contact_value_new (sqlite3_column_int (stmt, 0),
                                                         sqlite3_column_int (stmt, 1),
-                                                        column_text (stmt, 2));
+                                                        _reseau_store_column_text (stmt, 2));
       v->locality = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
       v->region = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
       v->postal_code = g_strdup ((const char *)sqlite3_column_text (stmt, 5));
@@ -671,7 +662,7 @@ collect_entries (ReseauStore   *self,
     {
       ReseauListEntry entry = { sqlite3_column_int64 (stmt, 0), { 0 } };
 
-      g_strlcpy (entry.initial, column_text (stmt, 1), sizeof entry.initial);
+      g_strlcpy (entry.initial, _reseau_store_column_text (stmt, 1), sizeof entry.initial);
       g_array_append_val (entries, entry);
     }
   sqlite3_reset (stmt);
@@ -889,10 +880,10 @@ reseau_store_list_history (ReseauStore  *self,
       ReseauHistoryEntry *entry = g_new0 (ReseauHistoryEntry, 1);
 
       entry->id = sqlite3_column_int64 (stmt, 0);
-      entry->field = g_strdup (column_text (stmt, 1));
-      entry->old_value = g_strdup (column_text (stmt, 2));
-      entry->new_value = g_strdup (column_text (stmt, 3));
-      entry->changed_on = g_strdup (column_text (stmt, 4));
+      entry->field = g_strdup (_reseau_store_column_text (stmt, 1));
+      entry->old_value = g_strdup (_reseau_store_column_text (stmt, 2));
+      entry->new_value = g_strdup (_reseau_store_column_text (stmt, 3));
+      entry->changed_on = g_strdup (_reseau_store_column_text (stmt, 4));
       g_ptr_array_add (entries, entry);
     }
   sqlite3_reset (stmt);
@@ -980,8 +971,8 @@ reseau_store_list_interactions (ReseauStore  *self,
 
       interaction->id = sqlite3_column_int64 (stmt, 0);
       interaction->kind = sqlite3_column_int (stmt, 1);
-      interaction->happened_on = g_strdup (column_text (stmt, 2));
-      interaction->text = g_strdup (column_text (stmt, 3));
+      interaction->happened_on = g_strdup (_reseau_store_column_text (stmt, 2));
+      interaction->text = g_strdup (_reseau_store_column_text (stmt, 3));
       g_ptr_array_add (list, interaction);
     }
   sqlite3_reset (stmt);

@@ -26,6 +26,8 @@ gboolean      _reseau_store_exec      (ReseauStore  *self,
 gboolean      _reseau_store_step_done (ReseauStore  *self,
                                        sqlite3_stmt *stmt,
                                        GError      **error);
+const char   *_reseau_store_column_text (sqlite3_stmt *stmt,
+                                         int           column);
 void          _reseau_store_set_error (ReseauStore  *self,
                                        GError      **error);
 sqlite3      *_reseau_store_get_db    (ReseauStore  *self);

@@ -135,6 +135,16 @@ _reseau_store_set_error (ReseauStore  *self,
                _("Database error: %s"), sqlite3_errmsg (self->db));
 }
 
+/* A text column, with NULL read as the empty string that the NOT NULL columns hold anyway. */
+const char *
+_reseau_store_column_text (sqlite3_stmt *stmt,
+                           int           column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return text ? text : "";
+}
+
 sqlite3 *
 _reseau_store_get_db (ReseauStore *self)
 {
