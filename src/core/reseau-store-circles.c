@@ -222,12 +222,8 @@ reseau_store_list_circles (ReseauStore  *self,
       _reseau_circle_set_member_count (circle, sqlite3_column_int (stmt, 7));
       g_ptr_array_add (circles, circle);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _reseau_store_set_error (self, error);
-      return NULL;
-    }
+  if (!_reseau_store_rows_done (self, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&circles);
 }
 
@@ -560,12 +556,8 @@ reseau_store_save_membership (ReseauStore   *self,
 
           g_array_append_val (membership->rows, row);
         }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        {
-          _reseau_store_set_error (self, error);
-          return NULL;
-        }
+      if (!_reseau_store_rows_done (self, stmt, rc, error))
+        return NULL;
     }
   return g_steal_pointer (&membership);
 }
@@ -639,11 +631,7 @@ reseau_store_list_contact_circles (ReseauStore  *self,
 
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _reseau_store_set_error (self, error);
-      return NULL;
-    }
+  if (!_reseau_store_rows_done (self, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&ids);
 }

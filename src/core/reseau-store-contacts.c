@@ -152,12 +152,8 @@ load_values (ReseauStore    *self,
       v->country = g_strdup ((const char *)sqlite3_column_text (stmt, 6));
       g_ptr_array_add (values, v);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _reseau_store_set_error (self, error);
-      return FALSE;
-    }
+  if (!_reseau_store_rows_done (self, stmt, rc, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -665,12 +661,8 @@ collect_entries (ReseauStore   *self,
       g_strlcpy (entry.initial, _reseau_store_column_text (stmt, 1), sizeof entry.initial);
       g_array_append_val (entries, entry);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _reseau_store_set_error (self, error);
-      return NULL;
-    }
+  if (!_reseau_store_rows_done (self, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&entries);
 }
 
@@ -761,12 +753,8 @@ match_ids (ReseauStore  *self,
 
       g_array_append_val (ids, id);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _reseau_store_set_error (self, error);
-      return NULL;
-    }
+  if (!_reseau_store_rows_done (self, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -886,12 +874,8 @@ reseau_store_list_history (ReseauStore  *self,
       entry->changed_on = g_strdup (_reseau_store_column_text (stmt, 4));
       g_ptr_array_add (entries, entry);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _reseau_store_set_error (self, error);
-      return NULL;
-    }
+  if (!_reseau_store_rows_done (self, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&entries);
 }
 
@@ -975,11 +959,7 @@ reseau_store_list_interactions (ReseauStore  *self,
       interaction->text = g_strdup (_reseau_store_column_text (stmt, 3));
       g_ptr_array_add (list, interaction);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _reseau_store_set_error (self, error);
-      return NULL;
-    }
+  if (!_reseau_store_rows_done (self, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&list);
 }

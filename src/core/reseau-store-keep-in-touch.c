@@ -46,12 +46,8 @@ reseau_store_list_overdue (ReseauStore  *self,
 
       g_array_append_val (entries, entry);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _reseau_store_set_error (self, error);
-      return NULL;
-    }
+  if (!_reseau_store_rows_done (self, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&entries);
 }
 

@@ -28,6 +28,10 @@ gboolean      _reseau_store_step_done (ReseauStore  *self,
                                        GError      **error);
 const char   *_reseau_store_column_text (sqlite3_stmt *stmt,
                                          int           column);
+gboolean      _reseau_store_rows_done (ReseauStore  *self,
+                                       sqlite3_stmt *stmt,
+                                       int           rc,
+                                       GError      **error);
 void          _reseau_store_set_error (ReseauStore  *self,
                                        GError      **error);
 sqlite3      *_reseau_store_get_db    (ReseauStore  *self);

@@ -149,12 +149,8 @@ reseau_store_list_segments (ReseauStore  *self,
       saved->name = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
       g_ptr_array_add (segments, saved);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _reseau_store_set_error (self, error);
-      return NULL;
-    }
+  if (!_reseau_store_rows_done (self, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&segments);
 }
 

@@ -135,6 +135,20 @@ _reseau_store_set_error (ReseauStore  *self,
                _("Database error: %s"), sqlite3_errmsg (self->db));
 }
 
+/* Ends a loop of sqlite3_step() that stopped with @rc: resets @stmt, and sets @error unless
+ * every row was read. */
+gboolean
+_reseau_store_rows_done (ReseauStore   *self,
+                         sqlite3_stmt  *stmt,
+                         int            rc,
+                         GError       **error)
+{
+  if (rc != SQLITE_DONE)
+    _reseau_store_set_error (self, error);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
+}
+
 /* A text column, with NULL read as the empty string that the NOT NULL columns hold anyway. */
 const char *
 _reseau_store_column_text (sqlite3_stmt *stmt,
