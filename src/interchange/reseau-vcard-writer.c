@@ -212,6 +212,18 @@ append_categories (GString            *out,
   append_folded (out, line->str);
 }
 
+/* "group.NAME;params:value" or "NAME:value": a line that starts otherwise (a space or a tab
+ * would make it a fold of the line before) is not a property. */
+static gboolean
+is_property_line (const char *line)
+{
+  const char *p = line;
+
+  while (g_ascii_isalnum (*p) || *p == '-' || *p == '.')
+    p++;
+  return p > line && g_ascii_isalnum (*line) && (*p == ':' || *p == ';');
+}
+
 /* Extra lines are written back as they were read, except any that would break the card. */
 static void
 append_extras (GString       *out,
@@ -223,7 +235,7 @@ append_extras (GString       *out,
     {
       const char *line = extras[i];
 
-      if (*line == '\0' || strpbrk (line, "\r\n") != NULL || strchr (line, ':') == NULL ||
+      if (!is_property_line (line) || strpbrk (line, "\r\n") != NULL || strchr (line, ':') == NULL ||
           g_ascii_strncasecmp (line, "BEGIN:", 6) == 0 || g_ascii_strncasecmp (line, "END:", 4) == 0 ||
           g_ascii_strncasecmp (line, "VERSION:", 8) == 0 || !g_utf8_validate (line, -1, NULL))
         continue;

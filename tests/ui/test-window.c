@@ -492,6 +492,7 @@ test_screenshots (Fixture       *f,
   g_autofree char *list_png = g_strdup_printf ("list-%s-%d.png", lang, width);
   g_autofree char *card_png = g_strdup_printf ("card-%s-%d.png", lang, width);
   g_autofree char *sidebar_png = g_strdup_printf ("sidebar-%s-%d.png", lang, width);
+  g_autofree char *editor_png = g_strdup_printf ("editor-%s-%d.png", lang, width);
   gint64 first = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (people); i++)
@@ -525,6 +526,11 @@ test_screenshots (Fixture       *f,
   wait_shown (f, is_label_with_text, "Frédéric Martinet");
   settle ();
   reseau_test_save_screenshot (GTK_WIDGET (f->window), card_png);
+
+  click_action (f, "contact.edit");
+  settle ();
+  reseau_test_save_screenshot (GTK_WIDGET (f->window), editor_png);
+  click_action (f, "contact.cancel");
 }
 
 int
