@@ -394,7 +394,6 @@ set_editing (ReseauContactPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->edit_button), !editing);
   gtk_widget_set_visible (GTK_WIDGET (self->menu_button), !editing);
   adw_header_bar_set_show_back_button (self->header_bar, !editing);
-  adw_header_bar_set_show_title (self->header_bar, editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.delete", !editing && self->contact != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "contact.log-interaction", !editing && self->contact != NULL);
 }
@@ -448,7 +447,6 @@ reseau_contact_page_edit_new (ReseauContactPage *self)
   reseau_contact_add_value (contact, reseau_contact_value_new (RESEAU_VALUE_EMAIL, RESEAU_VALUE_TYPE_WORK, ""));
   reseau_contact_add_value (contact, reseau_contact_value_new (RESEAU_VALUE_PHONE, RESEAU_VALUE_TYPE_WORK, ""));
   reseau_contact_editor_edit (ensure_editor (self), contact);
-  adw_header_bar_set_title_widget (self->header_bar, adw_window_title_new (_("New Contact"), NULL));
   set_editing (self, TRUE);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->edit_scroller), 0);
   reseau_contact_editor_focus_first (self->editor);
@@ -464,7 +462,6 @@ edit_action (GtkWidget  *widget,
   if (self->contact == NULL)
     return;
   reseau_contact_editor_edit (ensure_editor (self), self->contact);
-  adw_header_bar_set_title_widget (self->header_bar, adw_window_title_new (_("Edit Contact"), NULL));
   set_editing (self, TRUE);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->edit_scroller), 0);
   reseau_contact_editor_focus_first (self->editor);
