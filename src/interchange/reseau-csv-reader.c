@@ -617,6 +617,14 @@ reseau_csv_reader_new (GInputStream *stream)
   return self;
 }
 
+static ReseauImportRecord *
+next_record (gpointer       reader,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return reseau_csv_reader_next (reader, cancellable, error);
+}
+
 /**
  * reseau_csv_read_all:
  * @problems: (out) (optional) (element-type ReseauImportProblem): the bad records
@@ -633,21 +641,9 @@ reseau_csv_read_all (GInputStream  *stream,
                      GError       **error)
 {
   g_autoptr(ReseauCsvReader) reader = reseau_csv_reader_new (stream);
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GError) local_error = NULL;
-  ReseauImportRecord *record;
 
   if (!reseau_csv_reader_read_header (reader, cancellable, error))
     return NULL;
-  records = g_ptr_array_new_with_free_func ((GDestroyNotify)reseau_import_record_free);
-  while ((record = reseau_csv_reader_next (reader, cancellable, &local_error)) != NULL)
-    g_ptr_array_add (records, record);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  if (problems != NULL)
-    *problems = g_ptr_array_ref (reader->problems);
-  return g_steal_pointer (&records);
+  return _reseau_import_collect (reader, next_record, reader->problems,
+                                 problems, cancellable, error);
 }

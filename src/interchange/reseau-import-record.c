@@ -77,3 +77,36 @@ reseau_import_problem_free (ReseauImportProblem *self)
   g_clear_error (&self->error);
   g_free (self);
 }
+
+/*
+ * _reseau_import_collect:
+ * @problems: (out) (optional): receives a reference to @reader_problems
+ *
+ * Reads every record a reader yields: what the vCard and CSV readers' read_all() share.
+ *
+ * Returns: (transfer container) (element-type ReseauImportRecord): the good records, or
+ *   %NULL when the reading stopped on an error.
+ */
+GPtrArray *
+_reseau_import_collect (gpointer               reader,
+                        ReseauImportNextFunc   next,
+                        GPtrArray             *reader_problems,
+                        GPtrArray            **problems,
+                        GCancellable          *cancellable,
+                        GError               **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify)reseau_import_record_free);
+  g_autoptr(GError) local_error = NULL;
+  ReseauImportRecord *record;
+
+  while ((record = next (reader, cancellable, &local_error)) != NULL)
+    g_ptr_array_add (records, record);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (problems != NULL)
+    *problems = g_ptr_array_ref (reader_problems);
+  return g_steal_pointer (&records);
+}

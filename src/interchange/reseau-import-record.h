@@ -48,4 +48,16 @@ void                 reseau_import_problem_free     (ReseauImportProblem       *
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReseauImportRecord, reseau_import_record_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReseauImportProblem, reseau_import_problem_free)
 
+/* Yields a reader's next good record, or NULL at the end or with @error set. */
+typedef ReseauImportRecord *(*ReseauImportNextFunc) (gpointer       reader,
+                                                     GCancellable  *cancellable,
+                                                     GError       **error);
+
+GPtrArray           *_reseau_import_collect         (gpointer                   reader,
+                                                     ReseauImportNextFunc       next,
+                                                     GPtrArray                 *reader_problems,
+                                                     GPtrArray                **problems,
+                                                     GCancellable              *cancellable,
+                                                     GError                   **error);
+
 G_END_DECLS

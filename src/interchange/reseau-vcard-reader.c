@@ -517,6 +517,14 @@ reseau_vcard_reader_new (GInputStream *stream)
   return self;
 }
 
+static ReseauImportRecord *
+next_record (gpointer       reader,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return reseau_vcard_reader_next (reader, cancellable, error);
+}
+
 /**
  * reseau_vcard_read_all:
  * @problems: (out) (optional) (element-type ReseauImportProblem): the bad records
@@ -533,19 +541,7 @@ reseau_vcard_read_all (GInputStream  *stream,
                        GError       **error)
 {
   g_autoptr(ReseauVCardReader) reader = reseau_vcard_reader_new (stream);
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GError) local_error = NULL;
-  ReseauImportRecord *record;
 
-  records = g_ptr_array_new_with_free_func ((GDestroyNotify)reseau_import_record_free);
-  while ((record = reseau_vcard_reader_next (reader, cancellable, &local_error)) != NULL)
-    g_ptr_array_add (records, record);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  if (problems != NULL)
-    *problems = g_ptr_array_ref (reader->problems);
-  return g_steal_pointer (&records);
+  return _reseau_import_collect (reader, next_record, reader->problems,
+                                 problems, cancellable, error);
 }
