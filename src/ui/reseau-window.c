@@ -10,38 +10,7 @@
 #include "reseau-contact-page.h"
 #include "reseau-contact-row.h"
 #include "reseau-sectioned-model.h"
-#include "reseau-window.h"
-
-struct _ReseauWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  ReseauStore          *store;
-  ReseauContactList    *contacts;
-  GtkMultiSelection    *selection;
-  GArray               *trashed_ids;  /* waiting for their toast to go */
-  AdwToast             *delete_toast;
-
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwNavigationSplitView *outer_split;
-  AdwNavigationSplitView *inner_split;
-  GtkLabel             *all_count_label;
-  GtkListBox           *sidebar_list;
-  GtkListBoxRow        *all_contacts_row;
-  AdwNavigationPage    *list_page;
-  GtkSearchBar         *search_bar;
-  GtkSearchEntry       *search_entry;
-  GtkStack             *list_stack;
-  GtkListView          *list_view;
-  GtkActionBar         *selection_bar;
-  GtkLabel             *selection_label;
-  GtkStack             *card_stack;
-  ReseauContactPage    *contact_page;
-  AdwStatusPage        *error_page;
-  GtkWidget            *loading_spinner;
-  guint                 loading_timeout_id;
-};
+#include "reseau-window-private.h"
 
 G_DEFINE_FINAL_TYPE (ReseauWindow, reseau_window, ADW_TYPE_APPLICATION_WINDOW)
 
