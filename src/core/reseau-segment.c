@@ -11,14 +11,24 @@
 #include "reseau-store.h"
 
 #define GROUP           "Segment"
-#define FORMAT_VERSION  1
+/* Version 2 added saved segments inside a segment; a definition without them is still
+ * written as version 1, so that an older Réseau keeps reading it. */
+#define FORMAT_VERSION  2
+
+/* What a set names: circles, or saved segments. */
+typedef enum
+{
+  REF_CIRCLE,
+  REF_SEGMENT,
+  N_REFS
+} RefKind;
 
 struct _ReseauSegment
 {
   GObject              parent_instance;
 
-  GArray              *circles[RESEAU_SEGMENT_N_CIRCLE_SETS]; /* gint64, no duplicates */
-  GPtrArray           *deleted[RESEAU_SEGMENT_N_CIRCLE_SETS]; /* names, NULL-terminated */
+  GArray              *ids[N_REFS][RESEAU_SEGMENT_N_CIRCLE_SETS];     /* gint64, no duplicates */
+  GPtrArray           *deleted[N_REFS][RESEAU_SEGMENT_N_CIRCLE_SETS]; /* names, NULL-terminated */
   guint                ties;
   char                *organization;
   char                *locality;
@@ -41,7 +51,10 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const char * const set_keys[RESEAU_SEGMENT_N_CIRCLE_SETS] = { "any-of", "all-of", "exclude" };
+static const char * const set_keys[N_REFS][RESEAU_SEGMENT_N_CIRCLE_SETS] = {
+  { "any-of", "all-of", "exclude" },
+  { "any-of-segments", "all-of-segments", "exclude-segments" },
+};
 static const char * const contacted_names[] = { "any", "never", "more-than", "within" };
 
 static void
@@ -55,11 +68,12 @@ reseau_segment_finalize (GObject *object)
 {
   ReseauSegment *self = RESEAU_SEGMENT (object);
 
-  for (guint i = 0; i < RESEAU_SEGMENT_N_CIRCLE_SETS; i++)
-    {
-      g_clear_pointer (&self->circles[i], g_array_unref);
-      g_clear_pointer (&self->deleted[i], g_ptr_array_unref);
-    }
+  for (guint k = 0; k < N_REFS; k++)
+    for (guint i = 0; i < RESEAU_SEGMENT_N_CIRCLE_SETS; i++)
+      {
+        g_clear_pointer (&self->ids[k][i], g_array_unref);
+        g_clear_pointer (&self->deleted[k][i], g_ptr_array_unref);
+      }
   g_free (self->organization);
   g_free (self->locality);
   g_free (self->region);
@@ -87,11 +101,12 @@ reseau_segment_class_init (ReseauSegmentClass *klass)
 static void
 reseau_segment_init (ReseauSegment *self)
 {
-  for (guint i = 0; i < RESEAU_SEGMENT_N_CIRCLE_SETS; i++)
-    {
-      self->circles[i] = g_array_new (FALSE, FALSE, sizeof (gint64));
-      self->deleted[i] = g_ptr_array_new_null_terminated (0, g_free, TRUE);
-    }
+  for (guint k = 0; k < N_REFS; k++)
+    for (guint i = 0; i < RESEAU_SEGMENT_N_CIRCLE_SETS; i++)
+      {
+        self->ids[k][i] = g_array_new (FALSE, FALSE, sizeof (gint64));
+        self->deleted[k][i] = g_ptr_array_new_null_terminated (0, g_free, TRUE);
+      }
 }
 
 ReseauSegment *
@@ -117,22 +132,14 @@ reseau_segment_is_empty (ReseauSegment *self)
 {
   g_return_val_if_fail (RESEAU_IS_SEGMENT (self), TRUE);
 
-  for (guint i = 0; i < RESEAU_SEGMENT_N_CIRCLE_SETS; i++)
-    if (self->circles[i]->len > 0 || self->deleted[i]->len > 0)
-      return FALSE;
+  for (guint k = 0; k < N_REFS; k++)
+    for (guint i = 0; i < RESEAU_SEGMENT_N_CIRCLE_SETS; i++)
+      if (self->ids[k][i]->len > 0 || self->deleted[k][i]->len > 0)
+        return FALSE;
   return self->ties == 0 && self->organization == NULL && self->locality == NULL &&
          self->region == NULL && self->country == NULL && !self->has_email &&
          self->contacted == RESEAU_CONTACTED_ANY && self->introduced_by == 0 &&
          !self->no_circle && !self->overdue;
-}
-
-GArray *
-reseau_segment_get_circles (ReseauSegment        *self,
-                            ReseauSegmentCircles  set)
-{
-  g_return_val_if_fail (RESEAU_IS_SEGMENT (self), NULL);
-  g_return_val_if_fail (set < RESEAU_SEGMENT_N_CIRCLE_SETS, NULL);
-  return self->circles[set];
 }
 
 static int
@@ -145,6 +152,74 @@ find_id (GArray *ids,
   return -1;
 }
 
+static void
+add_ref (ReseauSegment        *self,
+         RefKind               kind,
+         ReseauSegmentCircles  set,
+         gint64                id)
+{
+  if (find_id (self->ids[kind][set], id) >= 0)
+    return;
+  g_array_append_val (self->ids[kind][set], id);
+  changed (self);
+}
+
+static void
+remove_ref (ReseauSegment        *self,
+            RefKind               kind,
+            ReseauSegmentCircles  set,
+            gint64                id)
+{
+  int i;
+
+  if ((i = find_id (self->ids[kind][set], id)) < 0)
+    return;
+  g_array_remove_index (self->ids[kind][set], i);
+  changed (self);
+}
+
+static const char * const *
+deleted_names (ReseauSegment        *self,
+               RefKind               kind,
+               ReseauSegmentCircles  set)
+{
+  static const char * const none[] = { NULL };
+
+  /* An empty null-terminated GPtrArray may have no pdata at all. */
+  if (self->deleted[kind][set]->pdata == NULL)
+    return none;
+  return (const char * const *)self->deleted[kind][set]->pdata;
+}
+
+/* Deleted for good: the id may be given to a new circle or segment, which must not join
+ * this segment, so the reference becomes the name it had. */
+static void
+forget_ref (ReseauSegment *self,
+            RefKind        kind,
+            gint64         id,
+            const char    *name)
+{
+  for (guint set = 0; set < RESEAU_SEGMENT_N_CIRCLE_SETS; set++)
+    {
+      int i = find_id (self->ids[kind][set], id);
+
+      if (i < 0)
+        continue;
+      g_array_remove_index (self->ids[kind][set], i);
+      g_ptr_array_add (self->deleted[kind][set], g_strdup (name));
+      changed (self);
+    }
+}
+
+GArray *
+reseau_segment_get_circles (ReseauSegment        *self,
+                            ReseauSegmentCircles  set)
+{
+  g_return_val_if_fail (RESEAU_IS_SEGMENT (self), NULL);
+  g_return_val_if_fail (set < RESEAU_SEGMENT_N_CIRCLE_SETS, NULL);
+  return self->ids[REF_CIRCLE][set];
+}
+
 void
 reseau_segment_add_circle (ReseauSegment        *self,
                            ReseauSegmentCircles  set,
@@ -153,11 +228,7 @@ reseau_segment_add_circle (ReseauSegment        *self,
   g_return_if_fail (RESEAU_IS_SEGMENT (self));
   g_return_if_fail (set < RESEAU_SEGMENT_N_CIRCLE_SETS);
   g_return_if_fail (circle_id > 0);
-
-  if (find_id (self->circles[set], circle_id) >= 0)
-    return;
-  g_array_append_val (self->circles[set], circle_id);
-  changed (self);
+  add_ref (self, REF_CIRCLE, set, circle_id);
 }
 
 void
@@ -165,49 +236,73 @@ reseau_segment_remove_circle (ReseauSegment        *self,
                               ReseauSegmentCircles  set,
                               gint64                circle_id)
 {
-  int i;
-
   g_return_if_fail (RESEAU_IS_SEGMENT (self));
   g_return_if_fail (set < RESEAU_SEGMENT_N_CIRCLE_SETS);
-
-  if ((i = find_id (self->circles[set], circle_id)) < 0)
-    return;
-  g_array_remove_index (self->circles[set], i);
-  changed (self);
+  remove_ref (self, REF_CIRCLE, set, circle_id);
 }
 
 const char * const *
 reseau_segment_get_deleted_circles (ReseauSegment        *self,
                                     ReseauSegmentCircles  set)
 {
-  static const char * const none[] = { NULL };
-
   g_return_val_if_fail (RESEAU_IS_SEGMENT (self), NULL);
   g_return_val_if_fail (set < RESEAU_SEGMENT_N_CIRCLE_SETS, NULL);
-
-  /* An empty null-terminated GPtrArray may have no pdata at all. */
-  if (self->deleted[set]->pdata == NULL)
-    return none;
-  return (const char * const *)self->deleted[set]->pdata;
+  return deleted_names (self, REF_CIRCLE, set);
 }
 
-/* A circle deleted for good: its id may be given to a new circle, which must not join the
- * segment, so the reference becomes the name it had. */
 void
 _reseau_segment_forget_circle (ReseauSegment *self,
                                gint64         circle_id,
                                const char    *name)
 {
-  for (guint set = 0; set < RESEAU_SEGMENT_N_CIRCLE_SETS; set++)
-    {
-      int i = find_id (self->circles[set], circle_id);
+  forget_ref (self, REF_CIRCLE, circle_id, name);
+}
 
-      if (i < 0)
-        continue;
-      g_array_remove_index (self->circles[set], i);
-      g_ptr_array_add (self->deleted[set], g_strdup (name));
-      changed (self);
-    }
+GArray *
+reseau_segment_get_segments (ReseauSegment        *self,
+                             ReseauSegmentCircles  set)
+{
+  g_return_val_if_fail (RESEAU_IS_SEGMENT (self), NULL);
+  g_return_val_if_fail (set < RESEAU_SEGMENT_N_CIRCLE_SETS, NULL);
+  return self->ids[REF_SEGMENT][set];
+}
+
+void
+reseau_segment_add_segment (ReseauSegment        *self,
+                            ReseauSegmentCircles  set,
+                            gint64                saved_id)
+{
+  g_return_if_fail (RESEAU_IS_SEGMENT (self));
+  g_return_if_fail (set < RESEAU_SEGMENT_N_CIRCLE_SETS);
+  g_return_if_fail (saved_id > 0);
+  add_ref (self, REF_SEGMENT, set, saved_id);
+}
+
+void
+reseau_segment_remove_segment (ReseauSegment        *self,
+                               ReseauSegmentCircles  set,
+                               gint64                saved_id)
+{
+  g_return_if_fail (RESEAU_IS_SEGMENT (self));
+  g_return_if_fail (set < RESEAU_SEGMENT_N_CIRCLE_SETS);
+  remove_ref (self, REF_SEGMENT, set, saved_id);
+}
+
+const char * const *
+reseau_segment_get_deleted_segments (ReseauSegment        *self,
+                                     ReseauSegmentCircles  set)
+{
+  g_return_val_if_fail (RESEAU_IS_SEGMENT (self), NULL);
+  g_return_val_if_fail (set < RESEAU_SEGMENT_N_CIRCLE_SETS, NULL);
+  return deleted_names (self, REF_SEGMENT, set);
+}
+
+void
+_reseau_segment_forget_segment (ReseauSegment *self,
+                                gint64         saved_id,
+                                const char    *name)
+{
+  forget_ref (self, REF_SEGMENT, saved_id, name);
 }
 
 guint
@@ -419,6 +514,34 @@ set_optional_string (GKeyFile   *file,
     g_key_file_set_string (file, GROUP, key, value);
 }
 
+static gboolean
+uses_segments (ReseauSegment *self)
+{
+  for (guint set = 0; set < RESEAU_SEGMENT_N_CIRCLE_SETS; set++)
+    if (self->ids[REF_SEGMENT][set]->len > 0 || self->deleted[REF_SEGMENT][set]->len > 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+write_refs (GKeyFile   *file,
+            const char *key,
+            GArray     *ids,
+            GPtrArray  *deleted)
+{
+  g_autofree char *deleted_key = g_strconcat (key, "-deleted", NULL);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    g_strv_builder_take (builder, g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (ids, gint64, i)));
+  strv = g_strv_builder_end (builder);
+  if (strv[0] != NULL)
+    g_key_file_set_string_list (file, GROUP, key, (const char * const *)strv, g_strv_length (strv));
+  if (deleted->len > 0)
+    g_key_file_set_string_list (file, GROUP, deleted_key, (const char * const *)deleted->pdata, deleted->len);
+}
+
 char *
 reseau_segment_serialize (ReseauSegment *self)
 {
@@ -426,25 +549,10 @@ reseau_segment_serialize (ReseauSegment *self)
 
   g_return_val_if_fail (RESEAU_IS_SEGMENT (self), NULL);
 
-  g_key_file_set_integer (file, GROUP, "version", FORMAT_VERSION);
-  for (guint set = 0; set < RESEAU_SEGMENT_N_CIRCLE_SETS; set++)
-    {
-      g_autofree char *deleted_key = g_strconcat (set_keys[set], "-deleted", NULL);
-      g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-      g_auto(GStrv) strv = NULL;
-
-      for (guint i = 0; i < self->circles[set]->len; i++)
-        g_strv_builder_take (ids, g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                   g_array_index (self->circles[set], gint64, i)));
-      strv = g_strv_builder_end (ids);
-      if (strv[0] != NULL)
-        g_key_file_set_string_list (file, GROUP, set_keys[set], (const char * const *)strv,
-                                    g_strv_length (strv));
-      if (self->deleted[set]->len > 0)
-        g_key_file_set_string_list (file, GROUP, deleted_key,
-                                    (const char * const *)self->deleted[set]->pdata,
-                                    self->deleted[set]->len);
-    }
+  g_key_file_set_integer (file, GROUP, "version", uses_segments (self) ? 2 : 1);
+  for (guint kind = 0; kind < N_REFS; kind++)
+    for (guint set = 0; set < RESEAU_SEGMENT_N_CIRCLE_SETS; set++)
+      write_refs (file, set_keys[kind][set], self->ids[kind][set], self->deleted[kind][set]);
   if (self->ties != 0)
     g_key_file_set_integer (file, GROUP, "ties", self->ties);
   set_optional_string (file, "organization", self->organization);
@@ -469,13 +577,14 @@ reseau_segment_serialize (ReseauSegment *self)
 }
 
 static gboolean
-read_circles (ReseauSegment  *self,
-              GKeyFile       *file,
-              guint           set,
-              GError        **error)
+read_refs (GKeyFile    *file,
+           const char  *key,
+           GArray      *into,
+           GPtrArray   *deleted_into,
+           GError     **error)
 {
-  g_autofree char *deleted_key = g_strconcat (set_keys[set], "-deleted", NULL);
-  g_auto(GStrv) ids = g_key_file_get_string_list (file, GROUP, set_keys[set], NULL, NULL);
+  g_autofree char *deleted_key = g_strconcat (key, "-deleted", NULL);
+  g_auto(GStrv) ids = g_key_file_get_string_list (file, GROUP, key, NULL, NULL);
   g_auto(GStrv) deleted = g_key_file_get_string_list (file, GROUP, deleted_key, NULL, NULL);
 
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
@@ -489,11 +598,11 @@ read_circles (ReseauSegment  *self,
                        ids[i]);
           return FALSE;
         }
-      if (find_id (self->circles[set], id) < 0)
-        g_array_append_val (self->circles[set], id);
+      if (find_id (into, id) < 0)
+        g_array_append_val (into, id);
     }
   for (guint i = 0; deleted != NULL && deleted[i] != NULL; i++)
-    g_ptr_array_add (self->deleted[set], g_strdup (deleted[i]));
+    g_ptr_array_add (deleted_into, g_strdup (deleted[i]));
   return TRUE;
 }
 
@@ -532,9 +641,10 @@ reseau_segment_deserialize (const char  *text,
                    _("This segment was made by a newer version of Réseau"));
       return NULL;
     }
-  for (guint set = 0; set < RESEAU_SEGMENT_N_CIRCLE_SETS; set++)
-    if (!read_circles (self, file, set, error))
-      return NULL;
+  for (guint kind = 0; kind < N_REFS; kind++)
+    for (guint set = 0; set < RESEAU_SEGMENT_N_CIRCLE_SETS; set++)
+      if (!read_refs (file, set_keys[kind][set], self->ids[kind][set], self->deleted[kind][set], error))
+        return NULL;
 
   contacted = g_key_file_get_string (file, GROUP, "last-contacted", NULL);
   if ((rule = contacted_rule (contacted)) < 0)

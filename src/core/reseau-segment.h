@@ -59,6 +59,25 @@ void                 _reseau_segment_forget_circle    (ReseauSegment        *sel
                                                        gint64                circle_id,
                                                        const char           *name);
 
+/* Saved segments inside this one (by their id in the store), in the same three sets as
+ * circles: a member of any of them, of all of them, of none of them. The store inlines
+ * their definitions when it evaluates this one, refusing cycles (see
+ * reseau_store_check_segment()). A saved segment deleted while this one named it counts as
+ * missing, exactly like a deleted circle. */
+GArray              *reseau_segment_get_segments      (ReseauSegment        *self,
+                                                       ReseauSegmentCircles  set);
+void                 reseau_segment_add_segment       (ReseauSegment        *self,
+                                                       ReseauSegmentCircles  set,
+                                                       gint64                saved_id);
+void                 reseau_segment_remove_segment    (ReseauSegment        *self,
+                                                       ReseauSegmentCircles  set,
+                                                       gint64                saved_id);
+const char * const  *reseau_segment_get_deleted_segments (ReseauSegment     *self,
+                                                       ReseauSegmentCircles  set);
+void                 _reseau_segment_forget_segment   (ReseauSegment        *self,
+                                                       gint64                saved_id,
+                                                       const char           *name);
+
 /* A bit per ReseauTie (1 << RESEAU_TIE_CLOSE | …); 0: any tie. */
 guint                reseau_segment_get_ties          (ReseauSegment        *self);
 void                 reseau_segment_set_ties          (ReseauSegment        *self,

@@ -73,7 +73,8 @@ reseau_store_save_segment (ReseauStore    *self,
   g_return_val_if_fail (RESEAU_IS_STORE (self), 0);
   g_return_val_if_fail (RESEAU_IS_SEGMENT (segment), 0);
 
-  if (!check_segment_name (self, id, trimmed, key, error))
+  if (!check_segment_name (self, id, trimmed, key, error) ||
+      !reseau_store_check_segment (self, id, segment, error))
     return 0;
   definition = reseau_segment_serialize (segment);
   if (id == 0)
@@ -154,29 +155,60 @@ reseau_store_list_segments (ReseauStore  *self,
   return g_steal_pointer (&segments);
 }
 
+typedef void (*ForgetFunc) (ReseauSegment *segment,
+                            gint64         id,
+                            const char    *name);
+
+static gboolean forget_in_segments (ReseauStore  *self,
+                                    ForgetFunc    forget,
+                                    gint64        id,
+                                    const char   *name,
+                                    GError      **error);
+
+/* Segments that name the deleted one keep its name and stop using it (see #ReseauSegment). */
 gboolean
 reseau_store_delete_segment (ReseauStore  *self,
                              gint64        id,
                              GError      **error)
 {
-  sqlite3_stmt *stmt = _reseau_store_prepare (self, "DELETE FROM segments WHERE id = ?", error);
+  g_autofree char *name = NULL;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RESEAU_IS_STORE (self), FALSE);
 
-  if (stmt == NULL)
+  if ((stmt = _reseau_store_prepare (self, "SELECT name FROM segments WHERE id = ?", error)) == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!_reseau_store_step_done (self, stmt, error))
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = g_strdup (_reseau_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (name == NULL)
+    return TRUE;
+
+  if (!reseau_store_begin (self, error))
     return FALSE;
+  if (!forget_in_segments (self, _reseau_segment_forget_segment, id, name, error) ||
+      (stmt = _reseau_store_prepare (self, "DELETE FROM segments WHERE id = ?", error)) == NULL)
+    {
+      reseau_store_rollback (self);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!_reseau_store_step_done (self, stmt, error) || !reseau_store_commit (self, error))
+    {
+      reseau_store_rollback (self);
+      return FALSE;
+    }
   reseau_store_emit_changed (self);
   return TRUE;
 }
 
-gboolean
-_reseau_store_forget_circle_in_segments (ReseauStore  *self,
-                                         gint64        circle_id,
-                                         const char   *name,
-                                         GError      **error)
+static gboolean
+forget_in_segments (ReseauStore  *self,
+                    ForgetFunc    forget,
+                    gint64        id,
+                    const char   *name,
+                    GError      **error)
 {
   g_autoptr(GPtrArray) saved = reseau_store_list_segments (self, error);
 
@@ -194,7 +226,7 @@ _reseau_store_forget_circle_in_segments (ReseauStore  *self,
       if ((segment = reseau_store_load_segment (self, s->id, NULL)) == NULL)
         continue;
       before = reseau_segment_serialize (segment);
-      _reseau_segment_forget_circle (segment, circle_id, name);
+      forget (segment, id, name);
       after = reseau_segment_serialize (segment);
       if (g_str_equal (before, after))
         continue;
@@ -208,3 +240,11 @@ _reseau_store_forget_circle_in_segments (ReseauStore  *self,
   return TRUE;
 }
 
+gboolean
+_reseau_store_forget_circle_in_segments (ReseauStore  *self,
+                                         gint64        circle_id,
+                                         const char   *name,
+                                         GError      **error)
+{
+  return forget_in_segments (self, _reseau_segment_forget_circle, circle_id, name, error);
+}

@@ -130,42 +130,205 @@ live_circles (ReseauStore          *self,
   return g_steal_pointer (&live);
 }
 
+/* Saved segments nested deeper than this are refused: far more than anyone builds by hand,
+ * and a bound on the size of the SQL. */
+#define MAX_DEPTH 8
+
+/* What one of a segment's three sets names that still exists. */
+typedef struct
+{
+  GArray    *circles;  /* gint64 */
+  GPtrArray *segments; /* ReseauSegment, the saved definitions */
+  GArray    *saved;    /* gint64, their ids, for cycle detection */
+  gboolean   missing;  /* a circle or saved segment it names was deleted */
+} SetRefs;
+
+static void
+set_refs_clear (SetRefs *refs)
+{
+  g_clear_pointer (&refs->circles, g_array_unref);
+  g_clear_pointer (&refs->segments, g_ptr_array_unref);
+  g_clear_pointer (&refs->saved, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SetRefs, set_refs_clear)
+
+static gboolean add_rules (ReseauStore    *self,
+                           Query          *query,
+                           ReseauSegment  *segment,
+                           const char     *today,
+                           GArray         *stack,
+                           GError        **error);
+
+/* Returns: (transfer full) (nullable): the saved segment's name */
+static char *
+saved_name (ReseauStore *self,
+            gint64       id)
+{
+  sqlite3_stmt *stmt = _reseau_store_prepare (self, "SELECT name FROM segments WHERE id = ?", NULL);
+  char *name = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    name = g_strdup (_reseau_store_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return name;
+}
+
+static gboolean
+load_saved (ReseauStore    *self,
+            SetRefs        *refs,
+            gint64          id,
+            GArray         *stack,
+            GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  ReseauSegment *saved;
+
+  for (guint i = 0; i < stack->len; i++)
+    if (g_array_index (stack, gint64, i) == id)
+      {
+        g_autofree char *name = saved_name (self, id);
+
+        g_set_error (error, RESEAU_STORE_ERROR, RESEAU_STORE_ERROR_INVALID,
+                     _("The segment “%s” would include itself"), name ? name : "");
+        return FALSE;
+      }
+  if (stack->len >= MAX_DEPTH)
+    {
+      g_set_error (error, RESEAU_STORE_ERROR, RESEAU_STORE_ERROR_INVALID,
+                   _("Segments are nested more than %d deep"), MAX_DEPTH);
+      return FALSE;
+    }
+  if ((saved = reseau_store_load_segment (self, id, &local_error)) == NULL)
+    {
+      if (!g_error_matches (local_error, RESEAU_STORE_ERROR, RESEAU_STORE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      refs->missing = TRUE;
+      return TRUE;
+    }
+  g_ptr_array_add (refs->segments, saved);
+  g_array_append_val (refs->saved, id);
+  return TRUE;
+}
+
+static gboolean
+load_set (ReseauStore           *self,
+          ReseauSegment         *segment,
+          ReseauSegmentCircles   set,
+          GArray                *stack,
+          SetRefs               *refs,
+          GError               **error)
+{
+  GArray *saved_ids = reseau_segment_get_segments (segment, set);
+
+  refs->segments = g_ptr_array_new_with_free_func (g_object_unref);
+  refs->saved = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if ((refs->circles = live_circles (self, segment, set, &refs->missing, error)) == NULL)
+    return FALSE;
+  if (reseau_segment_get_deleted_segments (segment, set)[0] != NULL)
+    refs->missing = TRUE;
+  for (guint i = 0; i < saved_ids->len; i++)
+    if (!load_saved (self, refs, g_array_index (saved_ids, gint64, i), stack, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* "c.id [NOT] IN (the contacts the saved segment matches)": its definition inlined. */
+static gboolean
+add_nested (ReseauStore    *self,
+            Query          *query,
+            const char     *prefix,
+            SetRefs        *refs,
+            guint           i,
+            const char     *today,
+            GArray         *stack,
+            GError        **error)
+{
+  gboolean ok;
+
+  g_string_append (query->sql, prefix);
+  g_string_append (query->sql, "(SELECT c.id FROM contacts c WHERE c.trashed = 0");
+  g_array_append_val (stack, g_array_index (refs->saved, gint64, i));
+  ok = add_rules (self, query, g_ptr_array_index (refs->segments, i), today, stack, error);
+  g_array_set_size (stack, stack->len - 1);
+  g_string_append_c (query->sql, ')');
+  return ok;
+}
+
+static gboolean
+add_any_of (ReseauStore    *self,
+            Query          *query,
+            SetRefs        *any_of,
+            const char     *today,
+            GArray         *stack,
+            GError        **error)
+{
+  /* A missing circle or segment brings nobody in. */
+  if (any_of->circles->len == 0 && any_of->segments->len == 0)
+    {
+      if (any_of->missing)
+        g_string_append (query->sql, " AND 0");
+      return TRUE;
+    }
+  g_string_append (query->sql, " AND (0");
+  if (any_of->circles->len > 0)
+    {
+      g_string_append (query->sql, " OR c.id IN (" MEMBERS_OF);
+      add_id_list (query, any_of->circles);
+      g_string_append_c (query->sql, ')');
+    }
+  for (guint i = 0; i < any_of->segments->len; i++)
+    if (!add_nested (self, query, " OR c.id IN ", any_of, i, today, stack, error))
+      return FALSE;
+  g_string_append_c (query->sql, ')');
+  return TRUE;
+}
+
 static gboolean
 add_circle_rules (ReseauStore    *self,
                   Query          *query,
                   ReseauSegment  *segment,
+                  const char     *today,
+                  GArray         *stack,
                   GError        **error)
 {
-  g_autoptr(GArray) any_of = NULL;
-  g_autoptr(GArray) all_of = NULL;
-  g_autoptr(GArray) exclude = NULL;
-  gboolean any_missing, all_missing, exclude_missing;
+  g_auto(SetRefs) any_of = { 0 };
+  g_auto(SetRefs) all_of = { 0 };
+  g_auto(SetRefs) exclude = { 0 };
 
-  if ((any_of = live_circles (self, segment, RESEAU_SEGMENT_ANY_OF, &any_missing, error)) == NULL ||
-      (all_of = live_circles (self, segment, RESEAU_SEGMENT_ALL_OF, &all_missing, error)) == NULL ||
-      (exclude = live_circles (self, segment, RESEAU_SEGMENT_EXCLUDE, &exclude_missing, error)) == NULL)
+  if (!load_set (self, segment, RESEAU_SEGMENT_ANY_OF, stack, &any_of, error) ||
+      !load_set (self, segment, RESEAU_SEGMENT_ALL_OF, stack, &all_of, error) ||
+      !load_set (self, segment, RESEAU_SEGMENT_EXCLUDE, stack, &exclude, error) ||
+      !add_any_of (self, query, &any_of, today, stack, error))
     return FALSE;
 
-  /* A missing circle brings nobody in, and nobody is in all of a set with it. */
-  if ((any_of->len == 0 && any_missing) || all_missing)
+  /* Nobody is in all of a set with a missing circle or segment. */
+  if (all_of.missing)
     g_string_append (query->sql, " AND 0");
-  if (any_of->len > 0)
-    {
-      g_string_append (query->sql, " AND c.id IN (" MEMBERS_OF);
-      add_id_list (query, any_of);
-      g_string_append_c (query->sql, ')');
-    }
-  for (guint i = 0; i < all_of->len; i++)
+  for (guint i = 0; i < all_of.circles->len; i++)
     {
       g_string_append (query->sql, " AND c.id IN (" MEMBERS_OF "= ?)");
-      add_int (query, g_array_index (all_of, gint64, i));
+      add_int (query, g_array_index (all_of.circles, gint64, i));
     }
-  if (exclude->len > 0)
+  for (guint i = 0; i < all_of.segments->len; i++)
+    if (!add_nested (self, query, " AND c.id IN ", &all_of, i, today, stack, error))
+      return FALSE;
+  /* A missing excluded circle or segment excludes nobody. */
+  if (exclude.circles->len > 0)
     {
       g_string_append (query->sql, " AND c.id NOT IN (" MEMBERS_OF);
-      add_id_list (query, exclude);
+      add_id_list (query, exclude.circles);
       g_string_append_c (query->sql, ')');
     }
+  for (guint i = 0; i < exclude.segments->len; i++)
+    if (!add_nested (self, query, " AND c.id NOT IN ", &exclude, i, today, stack, error))
+      return FALSE;
   if (reseau_segment_get_no_circle (segment))
     g_string_append (query->sql, " AND NOT EXISTS (SELECT 1 FROM circle_members m JOIN circles k "
                                  "ON k.id = m.circle_id WHERE m.contact_id = c.id AND k.trashed = 0)");
@@ -338,19 +501,61 @@ prepare_query (ReseauStore  *self,
 }
 
 static gboolean
+add_rules (ReseauStore    *self,
+           Query          *query,
+           ReseauSegment  *segment,
+           const char     *today,
+           GArray         *stack,
+           GError        **error)
+{
+  if (!add_circle_rules (self, query, segment, today, stack, error))
+    return FALSE;
+  add_card_rules (query, segment, today);
+  return TRUE;
+}
+
+/* @saved_id: the saved segment @segment is the definition of, or 0 */
+static gboolean
 segment_query (ReseauStore    *self,
                Query          *query,
                const char     *select,
                ReseauSegment  *segment,
+               gint64          saved_id,
                GError        **error)
 {
   g_autofree char *today = reseau_text_today ();
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (gint64));
 
+  if (saved_id > 0)
+    g_array_append_val (stack, saved_id);
   query_init (query, select);
   g_string_append (query->sql, " FROM contacts c WHERE c.trashed = 0");
-  if (!add_circle_rules (self, query, segment, error))
+  return add_rules (self, query, segment, today, stack, error);
+}
+
+/**
+ * reseau_store_check_segment:
+ * @saved_id: the saved segment @segment would be saved as, or 0 for a new one
+ *
+ * Whether @segment can be evaluated (and saved as @saved_id): the saved segments it names
+ * must not include it again, directly or through others, nor nest deeper than eight.
+ */
+gboolean
+reseau_store_check_segment (ReseauStore    *self,
+                            gint64          saved_id,
+                            ReseauSegment  *segment,
+                            GError        **error)
+{
+  g_auto(Query) query = { 0 };
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (RESEAU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (RESEAU_IS_SEGMENT (segment), FALSE);
+
+  if (!segment_query (self, &query, "SELECT count(*)", segment, saved_id, error) ||
+      (stmt = prepare_query (self, &query, error)) == NULL)
     return FALSE;
-  add_card_rules (query, segment, today);
+  sqlite3_finalize (stmt);
   return TRUE;
 }
 
@@ -373,7 +578,7 @@ reseau_store_count_segment (ReseauStore    *self,
   g_return_val_if_fail (RESEAU_IS_STORE (self), FALSE);
   g_return_val_if_fail (RESEAU_IS_SEGMENT (segment), FALSE);
 
-  if (!segment_query (self, &query, "SELECT count(*)", segment, error) ||
+  if (!segment_query (self, &query, "SELECT count(*)", segment, 0, error) ||
       (stmt = prepare_query (self, &query, error)) == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
@@ -396,7 +601,7 @@ match_ids (ReseauStore    *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  if (!segment_query (self, &query, "SELECT c.id", segment, error))
+  if (!segment_query (self, &query, "SELECT c.id", segment, 0, error))
     return NULL;
   g_string_append (query.sql, " ORDER BY c.id");
   if ((stmt = prepare_query (self, &query, error)) == NULL)
@@ -490,6 +695,34 @@ reseau_store_segment_ids (ReseauStore      *self,
   return ids;
 }
 
+/* Adds the names of the @ids that @sql ("SELECT name, trashed … WHERE id = ?") finds in
+ * the trash, and @gone for those it does not find at all. */
+static gboolean
+add_missing (ReseauStore   *self,
+             GStrvBuilder  *names,
+             GArray        *ids,
+             const char    *sql,
+             const char    *gone,
+             GError       **error)
+{
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_stmt *stmt = _reseau_store_prepare (self, sql, error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0)
+        g_strv_builder_add (names, _reseau_store_column_text (stmt, 0));
+      else if (rc == SQLITE_DONE)
+        g_strv_builder_add (names, gone);
+      sqlite3_reset (stmt);
+    }
+  return TRUE;
+}
+
 /**
  * reseau_store_segment_missing_circles:
  *
@@ -510,24 +743,38 @@ reseau_store_segment_missing_circles (ReseauStore    *self,
 
   for (ReseauSegmentCircles set = 0; set < RESEAU_SEGMENT_N_CIRCLE_SETS; set++)
     {
-      GArray *ids = reseau_segment_get_circles (segment, set);
-
-      for (guint i = 0; i < ids->len; i++)
-        {
-          sqlite3_stmt *stmt = _reseau_store_prepare (self, "SELECT name, trashed FROM circles WHERE id = ?", error);
-          int rc;
-
-          if (stmt == NULL)
-            return NULL;
-          sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
-          rc = sqlite3_step (stmt);
-          if (rc == SQLITE_ROW && sqlite3_column_int (stmt, 1) != 0)
-            g_strv_builder_add (names, (const char *)sqlite3_column_text (stmt, 0));
-          else if (rc == SQLITE_DONE)
-            g_strv_builder_add (names, _("A deleted circle"));
-          sqlite3_reset (stmt);
-        }
+      if (!add_missing (self, names, reseau_segment_get_circles (segment, set),
+                        "SELECT name, trashed FROM circles WHERE id = ?", _("A deleted circle"), error))
+        return NULL;
       g_strv_builder_addv (names, (const char **)reseau_segment_get_deleted_circles (segment, set));
+    }
+  return g_strv_builder_end (names);
+}
+
+/**
+ * reseau_store_segment_missing_segments:
+ *
+ * The saved segments @segment names that were deleted, by name, like
+ * reseau_store_segment_missing_circles().
+ *
+ * Returns: (transfer full) (array zero-terminated=1): names, empty when none is missing
+ */
+char **
+reseau_store_segment_missing_segments (ReseauStore    *self,
+                                       ReseauSegment  *segment,
+                                       GError        **error)
+{
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  g_return_val_if_fail (RESEAU_IS_STORE (self), NULL);
+  g_return_val_if_fail (RESEAU_IS_SEGMENT (segment), NULL);
+
+  for (ReseauSegmentCircles set = 0; set < RESEAU_SEGMENT_N_CIRCLE_SETS; set++)
+    {
+      if (!add_missing (self, names, reseau_segment_get_segments (segment, set),
+                        "SELECT name, 0 FROM segments WHERE id = ?", _("A deleted segment"), error))
+        return NULL;
+      g_strv_builder_addv (names, (const char **)reseau_segment_get_deleted_segments (segment, set));
     }
   return g_strv_builder_end (names);
 }

@@ -218,6 +218,13 @@ GArray        *reseau_store_segment_entries      (ReseauStore            *self,
 char         **reseau_store_segment_missing_circles (ReseauStore         *self,
                                                   ReseauSegment          *segment,
                                                   GError                **error);
+char         **reseau_store_segment_missing_segments (ReseauStore        *self,
+                                                  ReseauSegment          *segment,
+                                                  GError                **error);
+gboolean       reseau_store_check_segment        (ReseauStore            *self,
+                                                  gint64                  saved_id,
+                                                  ReseauSegment          *segment,
+                                                  GError                **error);
 gint64         reseau_store_save_segment         (ReseauStore            *self,
                                                   gint64                  id,
                                                   const char             *name,

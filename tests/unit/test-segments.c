@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Segment algebra: on random networks (many seeds), what the store's SQL matches must be
  * exactly what a naive computation over an in-memory copy of the network matches, for
- * every operator and filter alone and in random combinations. Plus the text form. */
+ * every operator and filter alone and in random combinations, saved segments nested in
+ * each set (one of them deleted) included. Plus the text form, cycles and depth. */
 
 #include "config.h"
 
@@ -12,6 +13,8 @@
 #define N_CONTACTS  70
 #define N_CIRCLES   7
 #define N_SEGMENTS  60
+#define N_SAVED     5
+#define DELETED     1 /* the saved segment deleted after the others were built on it */
 
 static const char * const orgs[] = { "Atelier Boréal", "atelier boreal SA", "Lumen", "LUMEN Analytics", "", "Orbiteam" };
 static const char * const org_needles[] = { "boreal", "BORÉAL", "lumen", "team", "x", "analytics" };
@@ -42,6 +45,8 @@ typedef struct
   guint   cadence[N_CIRCLES];
   Person  people[N_CONTACTS];
   char   *today;
+  gint64         saved[N_SAVED];
+  ReseauSegment *saved_def[N_SAVED]; /* what the store should hold for each */
 } Network;
 
 static char *
@@ -142,6 +147,8 @@ clear_network (Network *net)
 {
   for (guint i = 0; i < N_CONTACTS; i++)
     g_free (net->people[i].org);
+  for (guint i = 0; i < N_SAVED; i++)
+    g_clear_object (&net->saved_def[i]);
   g_free (net->today);
 }
 
@@ -192,16 +199,50 @@ naive_overdue (const Network *net,
   return shortest > 0 && (p->days_ago < 0 || (guint)p->days_ago > shortest);
 }
 
+static gboolean naive_match (const Network *net,
+                             ReseauSegment *s,
+                             const Person  *p);
+
+/* Matches of the saved segments @set names, as bits; *@missing when one was deleted. */
+static guint
+naive_saved (const Network        *net,
+             ReseauSegment        *s,
+             ReseauSegmentCircles  set,
+             const Person         *p,
+             gboolean             *missing)
+{
+  GArray *ids = reseau_segment_get_segments (s, set);
+  guint bits = 0;
+
+  *missing = reseau_segment_get_deleted_segments (s, set)[0] != NULL;
+  for (guint i = 0; i < ids->len; i++)
+    for (guint k = 0; k < N_SAVED; k++)
+      if (net->saved[k] == g_array_index (ids, gint64, i))
+        {
+          if (net->saved_def[k] == NULL)
+            *missing = TRUE;
+          else if (naive_match (net, net->saved_def[k], p))
+            bits |= 1u << k;
+        }
+  return bits;
+}
+
 static gboolean
 naive_circles_match (const Network *net,
                      ReseauSegment *s,
                      const Person  *p)
 {
   GArray *any_of = reseau_segment_get_circles (s, RESEAU_SEGMENT_ANY_OF);
+  GArray *any_saved = reseau_segment_get_segments (s, RESEAU_SEGMENT_ANY_OF);
+  GArray *all_saved = reseau_segment_get_segments (s, RESEAU_SEGMENT_ALL_OF);
   guint live = live_circles (net, p);
   guint all = circle_bits (net, reseau_segment_get_circles (s, RESEAU_SEGMENT_ALL_OF));
+  gboolean missing;
+  guint in_saved;
 
-  if (any_of->len > 0 && (live & circle_bits (net, any_of)) == 0)
+  /* Any of: a circle or a saved segment, none of the deleted ones. */
+  in_saved = naive_saved (net, s, RESEAU_SEGMENT_ANY_OF, p, &missing);
+  if ((any_of->len > 0 || any_saved->len > 0 || missing) && (live & circle_bits (net, any_of)) == 0 && in_saved == 0)
     return FALSE;
   /* A trashed circle in all-of has no members: nobody is in all of them. */
   if (reseau_segment_get_circles (s, RESEAU_SEGMENT_ALL_OF)->len > 0 && (live & all) != all)
@@ -209,7 +250,12 @@ naive_circles_match (const Network *net,
   for (guint c = 0; c < N_CIRCLES; c++)
     if ((all & (1u << c)) && net->trashed[c])
       return FALSE;
+  in_saved = naive_saved (net, s, RESEAU_SEGMENT_ALL_OF, p, &missing);
+  if (missing || (guint)__builtin_popcount (in_saved) != all_saved->len)
+    return FALSE;
   if (live & circle_bits (net, reseau_segment_get_circles (s, RESEAU_SEGMENT_EXCLUDE)))
+    return FALSE;
+  if (naive_saved (net, s, RESEAU_SEGMENT_EXCLUDE, p, &missing) != 0)
     return FALSE;
   if (reseau_segment_get_no_circle (s) && live != 0)
     return FALSE;
@@ -260,7 +306,8 @@ naive_match (const Network *net,
 static ReseauSegment *
 random_segment (GRand         *rand,
                 const Network *net,
-                int            density)
+                int            density,
+                guint          n_saved)
 {
   ReseauSegment *s = reseau_segment_new ();
 
@@ -268,6 +315,10 @@ random_segment (GRand         *rand,
   for (ReseauSegmentCircles set = 0; set < RESEAU_SEGMENT_N_CIRCLE_SETS; set++)
     while (MAYBE)
       reseau_segment_add_circle (s, set, net->ids[g_rand_int_range (rand, 0, N_CIRCLES)]);
+  /* Saved segments, only those built before, so that there is no cycle. */
+  for (ReseauSegmentCircles set = 0; n_saved > 0 && set < RESEAU_SEGMENT_N_CIRCLE_SETS; set++)
+    while (MAYBE)
+      reseau_segment_add_segment (s, set, net->saved[g_rand_int_range (rand, 0, n_saved)]);
   if (MAYBE)
     reseau_segment_set_ties (s, g_rand_int_range (rand, 1, 16));
   if (MAYBE)
@@ -291,6 +342,55 @@ random_segment (GRand         *rand,
     reseau_segment_set_overdue (s, TRUE);
 #undef MAYBE
   return s;
+}
+
+static void check_segment (ReseauStore   *store,
+                           const Network *net,
+                           ReseauSegment *segment);
+
+/* Saved segments, each possibly built on the ones before; then one of them is deleted,
+ * which the others that named it must remember by name. */
+static void
+build_saved (ReseauStore *store,
+             GRand       *rand,
+             Network     *net)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *deleted_name = g_strdup_printf ("Saved %d", DELETED);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < N_SAVED; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Saved %u", i);
+
+      net->saved_def[i] = random_segment (rand, net, 25, i);
+      /* Make sure the deleted one is used somewhere. */
+      if (i == DELETED + 1)
+        reseau_segment_add_segment (net->saved_def[i], g_rand_int_range (rand, 0, RESEAU_SEGMENT_N_CIRCLE_SETS),
+                                    net->saved[DELETED]);
+      net->saved[i] = reseau_store_save_segment (store, 0, name, net->saved_def[i], &error);
+      g_assert_no_error (error);
+      check_segment (store, net, net->saved_def[i]);
+    }
+
+  g_assert_true (reseau_store_delete_segment (store, net->saved[DELETED], &error));
+  g_assert_no_error (error);
+  g_clear_object (&net->saved_def[DELETED]);
+  for (guint i = 0; i < N_SAVED; i++)
+    if (net->saved_def[i] != NULL)
+      {
+        g_autoptr(ReseauSegment) stored = reseau_store_load_segment (store, net->saved[i], &error);
+        g_autofree char *expected = NULL;
+        g_autofree char *got = NULL;
+
+        g_assert_no_error (error);
+        _reseau_segment_forget_segment (net->saved_def[i], net->saved[DELETED], deleted_name);
+        expected = reseau_segment_serialize (net->saved_def[i]);
+        got = reseau_segment_serialize (stored);
+        g_assert_cmpstr (got, ==, expected);
+      }
+  text = reseau_segment_serialize (net->saved_def[DELETED + 1]);
+  g_assert_nonnull (strstr (text, "-segments-deleted=Saved 1;"));
 }
 
 static void
@@ -341,10 +441,11 @@ test_random (TestFixture   *fixture,
   guint matched_some = 0;
 
   build_network (fixture->store, rand, &net);
+  build_saved (fixture->store, rand, &net);
   for (guint i = 0; i < N_SEGMENTS; i++)
     {
       /* Sparse segments first (single operators), denser ones after (combinations). */
-      g_autoptr(ReseauSegment) segment = random_segment (rand, &net, i < N_SEGMENTS / 2 ? 15 : 40);
+      g_autoptr(ReseauSegment) segment = random_segment (rand, &net, i < N_SEGMENTS / 2 ? 15 : 40, N_SAVED);
       guint n = 0;
 
       check_segment (fixture->store, &net, segment);
@@ -404,12 +505,133 @@ test_text_form (void)
   g_assert_cmpuint (days, ==, 45);
 
   g_clear_object (&back);
-  back = reseau_segment_deserialize ("[Segment]\nversion=2\n", &error);
+  back = reseau_segment_deserialize ("[Segment]\nversion=3\n", &error);
   g_assert_null (back);
   g_assert_error (error, RESEAU_STORE_ERROR, RESEAU_STORE_ERROR_TOO_NEW);
   g_clear_error (&error);
   back = reseau_segment_deserialize ("[Segment]\nversion=1\nany-of=x\n", &error);
   g_assert_error (error, RESEAU_STORE_ERROR, RESEAU_STORE_ERROR_CORRUPT);
+}
+
+/* Saved segments inside segments: the text form says version 2 only when it needs to. */
+static void
+test_nested_text_form (void)
+{
+  g_autoptr(ReseauSegment) segment = reseau_segment_new ();
+  g_autoptr(ReseauSegment) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+
+  reseau_segment_add_circle (segment, RESEAU_SEGMENT_ANY_OF, 3);
+  reseau_segment_add_segment (segment, RESEAU_SEGMENT_ANY_OF, 4);
+  reseau_segment_add_segment (segment, RESEAU_SEGMENT_EXCLUDE, 7);
+  reseau_segment_add_segment (segment, RESEAU_SEGMENT_EXCLUDE, 8);
+  _reseau_segment_forget_segment (segment, 8, "Old; friends");
+  text = reseau_segment_serialize (segment);
+  g_assert_cmpstr (text, ==,
+                   "[Segment]\nversion=2\nany-of=3;\nany-of-segments=4;\nexclude-segments=7;\n"
+                   "exclude-segments-deleted=Old\\;\\sfriends;\n");
+  back = reseau_segment_deserialize (text, &error);
+  g_assert_no_error (error);
+  again = reseau_segment_serialize (back);
+  g_assert_cmpstr (again, ==, text);
+  g_assert_false (reseau_segment_is_empty (back));
+  g_assert_cmpstr (reseau_segment_get_deleted_segments (back, RESEAU_SEGMENT_EXCLUDE)[0], ==, "Old; friends");
+
+  /* Removing the nested ones brings the old format back. */
+  reseau_segment_remove_segment (segment, RESEAU_SEGMENT_ANY_OF, 4);
+  reseau_segment_remove_segment (segment, RESEAU_SEGMENT_EXCLUDE, 7);
+  g_clear_object (&back);
+  back = reseau_segment_deserialize ("[Segment]\nversion=1\nany-of=3;\n", &error);
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&again, g_free);
+  g_assert_cmpuint (reseau_segment_get_segments (back, RESEAU_SEGMENT_ANY_OF)->len, ==, 0);
+  segment = (g_object_unref (segment), reseau_segment_new ());
+  reseau_segment_add_circle (segment, RESEAU_SEGMENT_ANY_OF, 3);
+  text = reseau_segment_serialize (segment);
+  again = reseau_segment_serialize (back);
+  g_assert_cmpstr (again, ==, text);
+  g_assert_nonnull (strstr (text, "version=1"));
+}
+
+static gint64
+save_including (ReseauStore  *store,
+                gint64        id,
+                const char   *name,
+                gint64        included,
+                GError      **error)
+{
+  g_autoptr(ReseauSegment) segment = reseau_segment_new ();
+
+  reseau_segment_set_has_email (segment, TRUE);
+  if (included > 0)
+    reseau_segment_add_segment (segment, RESEAU_SEGMENT_ANY_OF, included);
+  return reseau_store_save_segment (store, id, name, segment, error);
+}
+
+/* A segment may not include itself, directly or through others, and nesting is bounded:
+ * both refused with a clear message, the stored definitions untouched. */
+static void
+test_cycles (TestFixture   *fixture,
+             gconstpointer  data)
+{
+  ReseauStore *store = fixture->store;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_auto(GStrv) missing = NULL;
+  g_autoptr(ReseauSegment) uses = reseau_segment_new ();
+  gint64 a, b, c, chain = 0;
+  guint n = 0;
+
+  a = save_including (store, 0, "A", 0, &error);
+  b = save_including (store, 0, "B", a, &error);
+  c = save_including (store, 0, "C", b, &error);
+  g_assert_no_error (error);
+  before = test_dump_database (store);
+  g_assert_cmpint (save_including (store, a, "A", c, &error), ==, 0);
+  g_assert_error (error, RESEAU_STORE_ERROR, RESEAU_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "The segment “A” would include itself");
+  g_clear_error (&error);
+  g_assert_cmpint (save_including (store, a, "A", a, &error), ==, 0);
+  g_assert_error (error, RESEAU_STORE_ERROR, RESEAU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  after = test_dump_database (store);
+  g_assert_cmpstr (after, ==, before);
+
+  /* A segment may sit on a chain of eight saved ones, not nine. */
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Level %u", i);
+
+      chain = save_including (store, 0, name, chain, &error);
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (save_including (store, 0, "Too deep", chain, &error), ==, 0);
+  g_assert_error (error, RESEAU_STORE_ERROR, RESEAU_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "Segments are nested more than 8 deep");
+  g_clear_error (&error);
+  reseau_segment_add_segment (uses, RESEAU_SEGMENT_ALL_OF, chain);
+  g_assert_false (reseau_store_count_segment (store, uses, &n, &error));
+  g_assert_error (error, RESEAU_STORE_ERROR, RESEAU_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Deleting B: C remembers it by name, and an unsaved segment naming it says so. */
+  g_object_unref (uses);
+  uses = reseau_segment_new ();
+  reseau_segment_add_segment (uses, RESEAU_SEGMENT_EXCLUDE, b);
+  g_assert_true (reseau_store_delete_segment (store, b, &error));
+  missing = reseau_store_segment_missing_segments (store, uses, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (missing[0], ==, "A deleted segment");
+  g_clear_pointer (&missing, g_strfreev);
+  g_clear_object (&uses);
+  uses = reseau_store_load_segment (store, c, &error);
+  g_assert_no_error (error);
+  missing = reseau_store_segment_missing_segments (store, uses, &error);
+  g_assert_cmpstr (missing[0], ==, "B");
+  g_assert_null (missing[1]);
 }
 
 int
@@ -428,6 +650,9 @@ main (int   argc,
   g_test_add ("/segments/bound-parameters", TestFixture, NULL, test_fixture_set_up_store, test_injection,
               test_fixture_tear_down);
   g_test_add_func ("/segments/text-form", test_text_form);
+  g_test_add_func ("/segments/nested/text-form", test_nested_text_form);
+  g_test_add ("/segments/nested/cycles", TestFixture, NULL, test_fixture_set_up_store, test_cycles,
+              test_fixture_tear_down);
 
   return g_test_run ();
 }
