@@ -81,6 +81,17 @@ typedef struct
 /* Who was in which circle, for the Undo of a membership change. */
 typedef struct _ReseauMembership ReseauMembership;
 
+/* See reseau_store_scan_identities(). */
+typedef void (*ReseauStoreNameFunc)  (gint64           contact_id,
+                                      const char      *given,
+                                      const char      *family,
+                                      const char      *organization,
+                                      gpointer         user_data);
+typedef void (*ReseauStoreValueFunc) (gint64           contact_id,
+                                      ReseauValueKind  kind,
+                                      const char      *value,
+                                      gpointer         user_data);
+
 void reseau_history_entry_free (ReseauHistoryEntry *entry);
 void reseau_interaction_free   (ReseauInteraction  *interaction);
 void reseau_saved_segment_free (ReseauSavedSegment *segment);
@@ -129,6 +140,11 @@ gboolean       reseau_store_trash_contacts       (ReseauStore            *self,
 gboolean       reseau_store_purge_trash          (ReseauStore            *self,
                                                   GError                **error);
 guint          reseau_store_count_contacts       (ReseauStore            *self);
+gboolean       reseau_store_scan_identities      (ReseauStore            *self,
+                                                  ReseauStoreNameFunc     name_func,
+                                                  ReseauStoreValueFunc    value_func,
+                                                  gpointer                user_data,
+                                                  GError                **error);
 
 GArray        *reseau_store_list                 (ReseauStore            *self,
                                                   ReseauSortOrder         order,

@@ -43,9 +43,11 @@ contact_to_save (ReseauImportJob  *self,
   return changed ? g_steal_pointer (&contact) : NULL;
 }
 
+/* Saves every plan; @ids gets the id of each plan's contact, 0 for one that is gone. */
 static gboolean
 commit_plans (ReseauImportJob  *self,
               const char       *date,
+              GArray           *ids,
               GCancellable     *cancellable,
               GError          **error)
 {
@@ -54,7 +56,7 @@ commit_plans (ReseauImportJob  *self,
       ImportPlan *plan = g_ptr_array_index (self->plans, i);
       g_autoptr(ReseauContact) contact = NULL;
       GError *local_error = NULL;
-      gint64 id;
+      gint64 id = plan->existing_id;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
@@ -64,14 +66,37 @@ commit_plans (ReseauImportJob  *self,
           g_propagate_error (error, local_error);
           return FALSE;
         }
-      if (contact == NULL)
-        continue;
-      if ((id = reseau_store_save_contact (self->store, contact, date, error)) == 0)
+      if (contact != NULL && (id = reseau_store_save_contact (self->store, contact, date, error)) == 0)
         return FALSE;
+      g_array_append_val (ids, id);
       if (plan->change != NULL)
         plan->change->contact_id = id;
       if ((i + 1) % RESEAU_IMPORT_PROGRESS_EVERY == 0)
         _reseau_import_job_report_progress (self, i + 1, self->plans->len);
+    }
+  return TRUE;
+}
+
+static gboolean
+commit_all (ReseauImportJob  *self,
+            GPtrArray        *new_circles,
+            GCancellable     *cancellable,
+            GError          **error)
+{
+  g_autofree char *today = NULL;
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), self->plans->len);
+  const char *date = self->date;
+
+  if (date == NULL)
+    date = today = reseau_text_today ();
+  if (!_reseau_import_job_ensure_store (self, error) || !reseau_store_begin (self->store, error))
+    return FALSE;
+  if (!commit_plans (self, date, ids, cancellable, error) ||
+      (self->create_circles && !_reseau_import_job_fill_circles (self, ids, new_circles, error)) ||
+      !reseau_store_commit (self->store, error))
+    {
+      reseau_store_rollback (self->store);
+      return FALSE;
     }
   return TRUE;
 }
@@ -83,25 +108,19 @@ commit_thread (GTask        *task,
                GCancellable *cancellable)
 {
   ReseauImportJob *self = source_object;
-  g_autofree char *today = NULL;
-  const char *date = self->date;
+  g_autoptr(GPtrArray) new_circles = g_ptr_array_new_with_free_func (g_free);
   GError *error = NULL;
+  gboolean done = commit_all (self, new_circles, cancellable, &error);
 
-  if (date == NULL)
-    date = today = reseau_text_today ();
-  if (!_reseau_import_job_ensure_store (self, &error) || !reseau_store_begin (self->store, &error))
+  /* The result must find the database free: the caller may read it, or open the same
+   * file, as soon as commit_finish() returns. */
+  _reseau_import_job_release_store (self);
+  if (!done)
     {
       g_task_return_error (task, error);
       return;
     }
-  if (!commit_plans (self, date, cancellable, &error) ||
-      !reseau_store_commit (self->store, &error))
-    {
-      reseau_store_rollback (self->store);
-      g_task_return_error (task, error);
-      return;
-    }
-  _reseau_import_summary_set_committed (self->summary);
+  _reseau_import_summary_set_committed (self->summary, new_circles);
   _reseau_import_job_report_progress (self, self->plans->len, self->plans->len);
   g_task_return_pointer (task, g_object_ref (self->summary), g_object_unref);
 }

@@ -19,6 +19,7 @@ struct _ReseauImportJob
   GPtrArray           *plans;      /* ImportPlan, in the order the people first appear */
   ReseauImportSummary *summary;
   gboolean             busy;
+  gboolean             create_circles;
 
   ReseauImportProgressFunc progress_func;
   gpointer             progress_data;
@@ -42,6 +43,11 @@ typedef struct
 
 void     _reseau_import_plan_free           (ImportPlan       *plan);
 gboolean _reseau_import_job_ensure_store    (ReseauImportJob  *self,
+                                             GError          **error);
+void     _reseau_import_job_release_store   (ReseauImportJob  *self);
+gboolean _reseau_import_job_fill_circles    (ReseauImportJob  *self,
+                                             GArray           *ids,
+                                             GPtrArray        *created,
                                              GError          **error);
 void     _reseau_import_job_report_progress (ReseauImportJob  *self,
                                              guint64           done,

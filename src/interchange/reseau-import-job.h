@@ -30,6 +30,8 @@ GQuark               reseau_import_error_quark          (void);
 ReseauImportJob     *reseau_import_job_new              (const char                *store_path);
 void                 reseau_import_job_set_date         (ReseauImportJob           *self,
                                                          const char                *date);
+void                 reseau_import_job_set_create_circles (ReseauImportJob         *self,
+                                                           gboolean                 create_circles);
 void                 reseau_import_job_set_progress_func (ReseauImportJob          *self,
                                                           ReseauImportProgressFunc  func,
                                                           gpointer                  user_data,

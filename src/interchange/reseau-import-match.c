@@ -29,16 +29,37 @@ reseau_import_profile_key (const char *url)
   return g_strconcat (g_str_has_prefix (host, "www.") ? host + 4 : host, rest, NULL);
 }
 
-static char *
-name_key (ReseauContact *contact)
+/* The match keys, one per way of recognising a person: see reseau_import_match_keys(). The
+ * import builds the same keys from the database's columns (reseau_store_scan_identities()). */
+char *
+reseau_import_profile_match_key (const char *url)
 {
-  g_autofree char *name = g_strjoin (" ", reseau_contact_get_text (contact, RESEAU_FIELD_GIVEN),
-                                     reseau_contact_get_text (contact, RESEAU_FIELD_FAMILY), NULL);
+  g_autofree char *profile = reseau_import_profile_key (url);
+
+  return g_strconcat ("u:", profile, NULL);
+}
+
+char *
+reseau_import_email_match_key (const char *email)
+{
+  g_autofree char *lower = g_utf8_strdown (email, -1);
+
+  return g_strconcat ("e:", lower, NULL);
+}
+
+/* %NULL for a contact without given or family name. */
+char *
+reseau_import_name_match_key (const char *given,
+                              const char *family,
+                              const char *organization)
+{
+  g_autofree char *name = g_strjoin (" ", given, family, NULL);
   g_autofree char *folded = reseau_text_fold (g_strstrip (name));
-  g_autofree char *org = reseau_text_fold (reseau_contact_get_text (contact, RESEAU_FIELD_ORGANIZATION));
+  g_autofree char *org = NULL;
 
   if (folded[0] == '\0')
     return NULL;
+  org = reseau_text_fold (organization);
   return g_strconcat ("n:", folded, "\x1f", org, NULL);
 }
 
@@ -61,24 +82,19 @@ reseau_import_match_keys (ReseauContact *contact)
       ReseauContactValue *v = g_ptr_array_index (values, i);
 
       if (v->kind == RESEAU_VALUE_URL && v->type == RESEAU_VALUE_TYPE_PROFILE)
-        {
-          g_autofree char *profile = reseau_import_profile_key (v->value);
-
-          g_ptr_array_add (keys, g_strconcat ("u:", profile, NULL));
-        }
+        g_ptr_array_add (keys, reseau_import_profile_match_key (v->value));
     }
   for (guint i = 0; i < values->len; i++)
     {
       ReseauContactValue *v = g_ptr_array_index (values, i);
 
       if (v->kind == RESEAU_VALUE_EMAIL)
-        {
-          g_autofree char *lower = g_utf8_strdown (v->value, -1);
-
-          g_ptr_array_add (keys, g_strconcat ("e:", lower, NULL));
-        }
+        g_ptr_array_add (keys, reseau_import_email_match_key (v->value));
     }
-  if ((key = name_key (contact)) != NULL)
+  key = reseau_import_name_match_key (reseau_contact_get_text (contact, RESEAU_FIELD_GIVEN),
+                                      reseau_contact_get_text (contact, RESEAU_FIELD_FAMILY),
+                                      reseau_contact_get_text (contact, RESEAU_FIELD_ORGANIZATION));
+  if (key != NULL)
     g_ptr_array_add (keys, key);
   return keys;
 }

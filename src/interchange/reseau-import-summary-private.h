@@ -22,6 +22,7 @@ void                 _reseau_import_summary_add_category   (ReseauImportSummary 
 void                 _reseau_import_summary_add_encoding   (ReseauImportSummary *self,
                                                             const char          *file,
                                                             const char          *encoding);
-void                 _reseau_import_summary_set_committed  (ReseauImportSummary *self);
+void                 _reseau_import_summary_set_committed  (ReseauImportSummary *self,
+                                                            GPtrArray           *new_circles);
 
 G_END_DECLS

@@ -19,6 +19,7 @@ struct _ReseauImportSummary
   GPtrArray *job_changes;   /* ReseauJobChange */
   GPtrArray *problems;      /* ReseauImportProblem */
   GPtrArray *categories;    /* char*, NULL-terminated */
+  GPtrArray *new_circles;   /* char*, NULL-terminated */
   GString   *encoding_note;
   gboolean   committed;
 };
@@ -62,6 +63,7 @@ reseau_import_summary_finalize (GObject *object)
   g_ptr_array_unref (self->job_changes);
   g_ptr_array_unref (self->problems);
   g_ptr_array_unref (self->categories);
+  g_ptr_array_unref (self->new_circles);
   g_string_free (self->encoding_note, TRUE);
 
   G_OBJECT_CLASS (reseau_import_summary_parent_class)->finalize (object);
@@ -79,6 +81,7 @@ reseau_import_summary_init (ReseauImportSummary *self)
   self->job_changes = g_ptr_array_new_with_free_func ((GDestroyNotify)reseau_job_change_free);
   self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify)reseau_import_problem_free);
   self->categories = g_ptr_array_new_null_terminated (8, g_free, TRUE);
+  self->new_circles = g_ptr_array_new_null_terminated (0, g_free, TRUE);
   self->encoding_note = g_string_new (NULL);
 }
 
@@ -158,6 +161,17 @@ reseau_import_summary_get_categories (ReseauImportSummary *self)
   return self->categories->pdata != NULL ? (const char * const *)self->categories->pdata : none;
 }
 
+/* After a commit that created circles from the categories (see
+ * reseau_import_job_set_create_circles()): their names, sorted; empty otherwise. */
+const char * const *
+reseau_import_summary_get_new_circles (ReseauImportSummary *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (RESEAU_IS_IMPORT_SUMMARY (self), NULL);
+  return self->new_circles->pdata != NULL ? (const char * const *)self->new_circles->pdata : none;
+}
+
 /* A translated sentence when a file was not UTF-8 and was read as another encoding, or %NULL. */
 const char *
 reseau_import_summary_get_encoding_note (ReseauImportSummary *self)
@@ -208,6 +222,16 @@ reseau_import_summary_to_string (ReseauImportSummary *self)
       g_string_append_printf (out, _("  %s: %s, %s → %s, %s\n"), c->name,
                               or_none (c->old_title), or_none (c->old_organization),
                               or_none (c->new_title), or_none (c->new_organization));
+    }
+  if (self->new_circles->len > 0)
+    {
+      g_autofree char *names = g_strjoinv (", ", (char **)self->new_circles->pdata);
+
+      /* Translators: then a list of circle names. */
+      g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u circle created: %s",
+                                                "%u circles created: %s", self->new_circles->len),
+                              self->new_circles->len, names);
+      g_string_append (out, "\n");
     }
   if (self->encoding_note->len > 0)
     g_string_append_printf (out, "%s\n", self->encoding_note->str);
@@ -265,7 +289,11 @@ _reseau_import_summary_add_encoding (ReseauImportSummary *self,
 }
 
 void
-_reseau_import_summary_set_committed (ReseauImportSummary *self)
+_reseau_import_summary_set_committed (ReseauImportSummary *self,
+                                      GPtrArray           *new_circles)
 {
   self->committed = TRUE;
+  g_ptr_array_sort_values (new_circles, (GCompareFunc)g_utf8_collate);
+  for (guint i = 0; i < new_circles->len; i++)
+    g_ptr_array_add (self->new_circles, g_strdup (g_ptr_array_index (new_circles, i)));
 }

@@ -39,6 +39,7 @@ guint               reseau_import_summary_get_n_skipped    (ReseauImportSummary 
 GPtrArray          *reseau_import_summary_get_job_changes  (ReseauImportSummary *self);
 GPtrArray          *reseau_import_summary_get_problems     (ReseauImportSummary *self);
 const char * const *reseau_import_summary_get_categories   (ReseauImportSummary *self);
+const char * const *reseau_import_summary_get_new_circles  (ReseauImportSummary *self);
 const char         *reseau_import_summary_get_encoding_note (ReseauImportSummary *self);
 gboolean            reseau_import_summary_get_committed    (ReseauImportSummary *self);
 char               *reseau_import_summary_to_string        (ReseauImportSummary *self);
