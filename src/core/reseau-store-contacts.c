@@ -942,7 +942,7 @@ reseau_store_list_interactions (ReseauStore  *self,
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)reseau_interaction_free);
   sqlite3_stmt *stmt = _reseau_store_prepare (self,
-    "SELECT id, kind, happened_on, text FROM interactions WHERE contact_id = ? "
+    "SELECT id, kind, happened_on, text, campaign_id FROM interactions WHERE contact_id = ? "
     "ORDER BY happened_on DESC, id DESC", error);
   int rc;
 
@@ -957,6 +957,7 @@ reseau_store_list_interactions (ReseauStore  *self,
       interaction->kind = sqlite3_column_int (stmt, 1);
       interaction->happened_on = g_strdup (_reseau_store_column_text (stmt, 2));
       interaction->text = g_strdup (_reseau_store_column_text (stmt, 3));
+      interaction->campaign_id = sqlite3_column_int64 (stmt, 4);
       g_ptr_array_add (list, interaction);
     }
   if (!_reseau_store_rows_done (self, stmt, rc, error))

@@ -117,6 +117,46 @@ static const char * const migrations[] = {
   "  id INTEGER PRIMARY KEY,"
   "  name TEXT NOT NULL, name_key TEXT NOT NULL UNIQUE,"
   "  definition TEXT NOT NULL, created INTEGER NOT NULL);",
+  /* 3 → 4: sending mail (reseau-store-outbox.h). Accounts hold no password: that lives in
+   * the keyring only. A campaign's recipients are a snapshot taken when it is scheduled,
+   * each with the state of its one message; the send log feeds the per-account throttle
+   * so that it holds across restarts. Messages sent are interactions linked to their
+   * campaign. */
+  "CREATE TABLE accounts ("
+  "  id INTEGER PRIMARY KEY,"
+  "  display_name TEXT NOT NULL DEFAULT '', address TEXT NOT NULL, host TEXT NOT NULL,"
+  "  port INTEGER NOT NULL CHECK (port BETWEEN 1 AND 65535),"
+  "  security INTEGER NOT NULL CHECK (security BETWEEN 0 AND 2),"
+  "  user_name TEXT NOT NULL DEFAULT '', created INTEGER NOT NULL);"
+  "CREATE TABLE campaigns ("
+  "  id INTEGER PRIMARY KEY,"
+  "  account_id INTEGER REFERENCES accounts (id) ON DELETE SET NULL,"
+  "  subject TEXT NOT NULL DEFAULT '', body TEXT NOT NULL DEFAULT '',"
+  "  recipients TEXT NOT NULL DEFAULT '',"
+  "  state INTEGER NOT NULL DEFAULT 0 CHECK (state BETWEEN 0 AND 5),"
+  "  scheduled_at INTEGER NOT NULL DEFAULT 0, started INTEGER NOT NULL DEFAULT 0,"
+  "  include_over_cap INTEGER NOT NULL DEFAULT 0,"
+  "  pause_reason TEXT NOT NULL DEFAULT '',"
+  "  created INTEGER NOT NULL, updated INTEGER NOT NULL);"
+  "CREATE INDEX campaigns_by_state ON campaigns (state, scheduled_at);"
+  "CREATE TABLE campaign_recipients ("
+  "  id INTEGER PRIMARY KEY,"
+  "  campaign_id INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,"
+  "  contact_id INTEGER REFERENCES contacts (id) ON DELETE SET NULL,"
+  "  name TEXT NOT NULL, address TEXT NOT NULL,"
+  "  state INTEGER NOT NULL DEFAULT 0 CHECK (state BETWEEN 0 AND 6),"
+  "  attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT NOT NULL DEFAULT '',"
+  "  next_attempt INTEGER NOT NULL DEFAULT 0, updated INTEGER NOT NULL,"
+  "  message_id TEXT NOT NULL DEFAULT '', subject TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX campaign_recipients_by_state ON campaign_recipients (campaign_id, state, next_attempt);"
+  "CREATE INDEX campaign_recipients_by_contact ON campaign_recipients (contact_id);"
+  "CREATE TABLE send_log ("
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  sent_at INTEGER NOT NULL);"
+  "CREATE INDEX send_log_by_account ON send_log (account_id, sent_at);"
+  "ALTER TABLE interactions ADD COLUMN campaign_id INTEGER REFERENCES campaigns (id) ON DELETE SET NULL;"
+  "CREATE INDEX interactions_by_campaign ON interactions (campaign_id) WHERE campaign_id IS NOT NULL;"
+  "CREATE INDEX interactions_messages ON interactions (contact_id, happened_on) WHERE kind = 3;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == RESEAU_STORE_SCHEMA_VERSION);
@@ -300,6 +340,30 @@ void
 reseau_store_emit_changed (ReseauStore *self)
 {
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Who is in which circle does not change who is in the list of every contact: a list
+ * cache that was current before a membership change (@changes and @data_version as
+ * _reseau_store_get_changes() said then) stays current, so dropping 1,000 contacts on a
+ * circle does not make the "All Contacts" view read 100,000 rows again. */
+void
+_reseau_store_emit_members_changed (ReseauStore *self,
+                                    gint64       changes,
+                                    int          data_version)
+{
+  gint64 now_changes;
+  int now_version;
+
+  _reseau_store_get_changes (self, &now_changes, &now_version);
+  for (guint i = 0; i < G_N_ELEMENTS (self->list_cache); i++)
+    {
+      ReseauListCache *cache = &self->list_cache[i];
+
+      if (cache->entries != NULL && cache->changes == changes && cache->data_version == data_version &&
+          now_version == data_version)
+        cache->changes = now_changes;
+    }
+  reseau_store_emit_changed (self);
 }
 
 static void

@@ -24,7 +24,7 @@ typedef enum
 } ReseauStoreError;
 
 /* The schema version this build writes; see the migrations in reseau-store.c. */
-#define RESEAU_STORE_SCHEMA_VERSION 3
+#define RESEAU_STORE_SCHEMA_VERSION 4
 
 typedef enum
 {
@@ -62,6 +62,7 @@ typedef struct
   ReseauInteractionKind  kind;
   char                  *happened_on; /* YYYY-MM-DD */
   char                  *text;
+  gint64                 campaign_id; /* the campaign that sent this message, or 0 */
 } ReseauInteraction;
 
 /* A contact due for a catch-up: see reseau_store_list_overdue(). */

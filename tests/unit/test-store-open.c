@@ -150,12 +150,18 @@ typedef struct
   const char *undo;
 } EarlierVersion;
 
+#define UNDO_V4 \
+  "DROP INDEX interactions_by_campaign; DROP INDEX interactions_messages;" \
+  "ALTER TABLE interactions DROP COLUMN campaign_id; DROP TABLE send_log;" \
+  "DROP TABLE campaign_recipients; DROP TABLE campaigns; DROP TABLE accounts;"
+
 static const EarlierVersion earlier_versions[] = {
-  { 1, "DROP TABLE circle_members; DROP TABLE circles; DROP TABLE segments;"
+  { 1, UNDO_V4 "DROP TABLE circle_members; DROP TABLE circles; DROP TABLE segments;"
        "ALTER TABLE contacts DROP COLUMN extra_vcard;"
        "DROP INDEX contacts_in_trash; PRAGMA user_version = 1;" },
-  { 2, "DROP TABLE circle_members; DROP TABLE circles; DROP TABLE segments;"
+  { 2, UNDO_V4 "DROP TABLE circle_members; DROP TABLE circles; DROP TABLE segments;"
        "ALTER TABLE contacts DROP COLUMN extra_vcard; PRAGMA user_version = 2;" },
+  { 3, UNDO_V4 "PRAGMA user_version = 3;" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (earlier_versions) == RESEAU_STORE_SCHEMA_VERSION - 1);
@@ -371,6 +377,7 @@ main (int   argc,
   ADD ("/store/open/reopen", test_open_reopen, NULL);
   ADD ("/store/open/migrate/from-v1", test_open_migrate, &earlier_versions[0]);
   ADD ("/store/open/migrate/from-v2", test_open_migrate, &earlier_versions[1]);
+  ADD ("/store/open/migrate/from-v3", test_open_migrate, &earlier_versions[2]);
   ADD ("/store/open/mode", test_open_mode, NULL);
   ADD ("/store/open/collation-change", test_open_collation_change, NULL);
   ADD ("/store/open/refuse/too-new", test_open_too_new, "DELETE");
