@@ -29,6 +29,8 @@ struct _ReseauSender
   ReseauClockFunc  clock;
   gpointer         clock_data;
   gint64           campaign_id;
+  guint            connect_timeout;
+  guint            idle_timeout;
   gboolean         running;
 };
 
@@ -56,6 +58,8 @@ typedef struct
   ReseauClockFunc    clock;
   gpointer           clock_data;
   gint64             only_campaign;
+  guint              connect_timeout;
+  guint              idle_timeout;
   ReseauStore       *store;
   ReseauSendSummary *summary;
 } Run;
@@ -229,6 +233,7 @@ prepare_job (Run           *run,
                                               (ReseauSmtpSecurity)job->account->security,
                                               job->account->user_name, password);
   secret_password_free (password);
+  reseau_smtp_transport_set_timeouts (job->transport, run->connect_timeout, run->idle_timeout);
   return TRUE;
 }
 
@@ -587,6 +592,16 @@ reseau_sender_set_clock (ReseauSender    *self,
 }
 
 void
+reseau_sender_set_timeouts (ReseauSender *self,
+                            guint         connect_seconds,
+                            guint         idle_seconds)
+{
+  g_return_if_fail (RESEAU_IS_SENDER (self));
+  self->connect_timeout = connect_seconds;
+  self->idle_timeout = idle_seconds;
+}
+
+void
 reseau_sender_set_campaign (ReseauSender *self,
                             gint64        campaign_id)
 {
@@ -629,6 +644,8 @@ reseau_sender_run_async (ReseauSender        *self,
   run->clock = self->clock;
   run->clock_data = self->clock_data;
   run->only_campaign = self->campaign_id;
+  run->connect_timeout = self->connect_timeout;
+  run->idle_timeout = self->idle_timeout;
   run->summary = g_new0 (ReseauSendSummary, 1);
   run->summary->problems = g_ptr_array_new_with_free_func (g_free);
   g_task_set_task_data (task, run, (GDestroyNotify)run_free);

@@ -62,6 +62,10 @@ void               reseau_sender_set_max_attempts   (ReseauSender        *self,
 void               reseau_sender_set_clock          (ReseauSender        *self,
                                                      ReseauClockFunc      clock,
                                                      gpointer             user_data);
+/* The transport's connect and idle timeouts in seconds (0: its defaults, 30 and 60). */
+void               reseau_sender_set_timeouts       (ReseauSender        *self,
+                                                     guint                connect_seconds,
+                                                     guint                idle_seconds);
 /* Only this campaign (0: every due one). */
 void               reseau_sender_set_campaign       (ReseauSender        *self,
                                                      gint64               campaign_id);
