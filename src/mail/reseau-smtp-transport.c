@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/socket.h>
 #include <glib/gi18n-lib.h>
 
 #include "reseau-mail-address.h"
@@ -156,12 +157,16 @@ debug_cb (CURL          *curl,
 /* ---------------------------------------------------------------------------------------- */
 /* The handle */
 
-static CURLU *
+/* Built with libcurl's URL API, which refuses a host name that would change the URL's
+ * meaning ("evil.org/x", "a@b", spaces). Returns NULL for such a name. */
+static char *
 make_url (ReseauSmtpTransport *self)
 {
   g_autofree char *host = NULL;
   g_autofree char *port = g_strdup_printf ("%u", self->port);
   CURLU *url = curl_url ();
+  char *text = NULL;
+  char *result = NULL;
 
   if (strchr (self->host, ':') != NULL && self->host[0] != '[')
     host = g_strdup_printf ("[%s]", self->host);
@@ -171,9 +176,16 @@ make_url (ReseauSmtpTransport *self)
   if (curl_url_set (url, CURLUPART_SCHEME,
                     self->security == RESEAU_SMTP_SECURITY_TLS ? "smtps" : "smtp", 0) != CURLUE_OK ||
       curl_url_set (url, CURLUPART_HOST, host, 0) != CURLUE_OK ||
-      curl_url_set (url, CURLUPART_PORT, port, 0) != CURLUE_OK)
-    g_clear_pointer (&url, curl_url_cleanup);
-  return url;
+      curl_url_set (url, CURLUPART_PORT, port, 0) != CURLUE_OK ||
+      curl_url_get (url, CURLUPART_URL, &text, 0) != CURLUE_OK)
+    {
+      curl_url_cleanup (url);
+      return NULL;
+    }
+  result = g_strdup (text);
+  curl_free (text);
+  curl_url_cleanup (url);
+  return result;
 }
 
 static void
@@ -189,7 +201,7 @@ static gboolean
 ensure_handle (ReseauSmtpTransport  *self,
                GError              **error)
 {
-  CURLU *url;
+  g_autofree char *url = NULL;
 
   if (self->curl != NULL)
     {
@@ -216,8 +228,7 @@ ensure_handle (ReseauSmtpTransport  *self,
     }
 
   self->curl = curl_easy_init ();
-  curl_easy_setopt (self->curl, CURLOPT_CURLU, url);
-  curl_url_cleanup (url);   /* libcurl keeps its own copy */
+  curl_easy_setopt (self->curl, CURLOPT_URL, url);
 #if LIBCURL_VERSION_NUM >= 0x075500
   curl_easy_setopt (self->curl, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
 #else
@@ -252,6 +263,24 @@ ensure_handle (ReseauSmtpTransport  *self,
   return TRUE;
 }
 
+/* After a failure the session may be out of step — libcurl keeps a connection whose
+ * transfer was aborted while the server still owes a reply, and the next MAIL FROM would
+ * read that stale reply — so the connection is never reused: its socket is shut down (so
+ * that the QUIT libcurl sends on clean-up fails at once instead of waiting on a stalled
+ * server) and the handle dropped. */
+static void
+drop_connection (ReseauSmtpTransport *self)
+{
+  curl_socket_t socket = CURL_SOCKET_BAD;
+
+  if (self->curl == NULL)
+    return;
+  if (curl_easy_getinfo (self->curl, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK &&
+      socket != CURL_SOCKET_BAD)
+    shutdown (socket, SHUT_RDWR);
+  g_clear_pointer (&self->curl, curl_easy_cleanup);
+}
+
 /* Runs the exchange set up on the handle and turns its outcome into a GError. */
 static gboolean
 perform (ReseauSmtpTransport  *self,
@@ -283,6 +312,7 @@ perform (ReseauSmtpTransport  *self,
   outcome.ca_file = self->ca_file;
   outcome.sender = sender;
   _reseau_smtp_set_error (&outcome, error);
+  drop_connection (self);
   return FALSE;
 }
 
@@ -352,7 +382,8 @@ reseau_smtp_transport_send (ReseauSmtpTransport  *self,
 
   ok = perform (self, from, cancellable, error);
 
-  curl_easy_setopt (self->curl, CURLOPT_MAIL_RCPT, NULL);
+  if (self->curl != NULL)
+    curl_easy_setopt (self->curl, CURLOPT_MAIL_RCPT, NULL);
   curl_slist_free_all (rcpt);
   self->upload = NULL;
 

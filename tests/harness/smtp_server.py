@@ -13,7 +13,9 @@ before MAIL, and only over TLS; the credentials are read from the environment
 variables RESEAU_TEST_SMTP_USER and RESEAU_TEST_SMTP_PASSWORD.
 
 Each accepted message is written to MAILDIR as <n>.json (envelope: mail_from,
-rcpt_tos, auth_user, n) and then <n>.eml (the DATA bytes exactly as received,
+rcpt_tos, auth_user, n, and connection: the serial number, from 1, of the TCP
+connection it came on, so that a test can tell how many connections a batch
+used) and then <n>.eml (the DATA bytes exactly as received,
 CRLF kept, dot-stuffing undone, nothing added), numbered from 1. Both files
 appear atomically (rename), the .eml last, so a test that sees <n>.eml can read
 both.
@@ -105,6 +107,7 @@ class Handler:
         self.maildir = maildir
         self.faults = faults
         self.counter = self._last_number()
+        self.connections = 0
 
     def _last_number(self):
         numbers = [int(m.group(1)) for name in os.listdir(self.maildir)
@@ -119,7 +122,7 @@ class Handler:
             os.fsync(f.fileno())
         os.rename(tmp, os.path.join(self.maildir, name))
 
-    def store(self, session, envelope):
+    def store(self, server, session, envelope):
         self.counter += 1
         n = self.counter
         login = session.login_data
@@ -129,6 +132,7 @@ class Handler:
             "rcpt_tos": list(envelope.rcpt_tos),
             "auth_user": login.decode("utf-8", "replace") if isinstance(login, bytes) else login,
             "mail_options": list(envelope.mail_options),
+            "connection": getattr(server, "connection_number", 0),
         }
         self._write(f"{n}.json", json.dumps(meta, indent=2).encode() + b"\n")
         self._write(f"{n}.eml", envelope.original_content)
@@ -161,7 +165,7 @@ class Handler:
             return "421 dropped"  # never reaches the client
         if "reply-data" in faults:
             return Faults.reply(faults["reply-data"][0], "Message refused (test fault)")
-        self.store(session, envelope)
+        self.store(server, session, envelope)
         if "accept-then-drop" in faults:
             server.transport.abort()
         return f"250 OK queued as {self.counter}"
@@ -176,6 +180,10 @@ class TestSMTP(SMTP):
         self._dropped = False
 
     def connection_made(self, transport):
+        # Called again with the TLS transport after STARTTLS: count TCP connections only.
+        if self._original_transport is None:
+            self.event_handler.connections += 1
+            self.connection_number = self.event_handler.connections
         if self._original_transport is None and "drop-connect" in self._faults.read():
             self._dropped = True
             transport.abort()
