@@ -10,8 +10,13 @@
 #include "reseau-export-job.h"
 #include "reseau-import-job.h"
 
-/* `reseau --import FILE…` and `reseau --export FILE [--format …]`: no dialog and no window,
- * in the primary instance (so a running Réseau does it and its window shows the result). */
+/* `reseau --import FILE…` and `reseau --export FILE [--format …]`: no dialog and no window.
+ * A running Réseau does the work, so that its window shows the result; without one, this
+ * process does it before GTK is initialised, so that it works with no display at all
+ * (over ssh, in a cron job, in CI). */
+
+/* The options that make a command that needs no window; --send-due can join them. */
+static const char * const headless_options[] = { "import", "export" };
 
 typedef struct
 {
@@ -132,6 +137,7 @@ start_import (Transfer     *transfer,
       return FALSE;
     }
   transfer->job = reseau_import_job_new (transfer->store_path);
+  reseau_import_job_set_create_circles (transfer->job, g_variant_dict_contains (options, "circles"));
   reseau_import_job_prepare_async (transfer->job, (GFile **)files->pdata, files->len, NULL,
                                    prepared_cb, transfer);
   return TRUE;
@@ -184,6 +190,26 @@ start_export (Transfer     *transfer,
 }
 
 /*
+ * _reseau_application_get_store_path:
+ *
+ * The database a command line means: reseau.db in --data-dir, or the default one.
+ */
+char *
+_reseau_application_get_store_path (GApplicationCommandLine *cmdline,
+                                    GVariantDict            *options)
+{
+  g_autofree char *data_dir = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autofree char *dir_path = NULL;
+
+  if (!g_variant_dict_lookup (options, "data-dir", "^ay", &data_dir))
+    return reseau_store_default_path ();
+  dir = g_application_command_line_create_file_for_arg (cmdline, data_dir);
+  dir_path = g_file_get_path (dir);
+  return g_build_filename (dir_path, "reseau.db", NULL);
+}
+
+/*
  * _reseau_application_run_transfer:
  *
  * Runs --import or --export if the command line asks for one.
@@ -203,6 +229,11 @@ _reseau_application_run_transfer (ReseauApplication       *self,
   int status;
 
   g_variant_dict_lookup (options, "export", "^ay", &export_path);
+  if (!import && g_variant_dict_contains (options, "circles"))
+    {
+      g_application_command_line_printerr (cmdline, _("--circles only applies to --import\n"));
+      return EXIT_FAILURE;
+    }
   if (!import && export_path == NULL)
     {
       if (g_variant_dict_contains (options, "format"))
@@ -243,4 +274,65 @@ _reseau_application_run_transfer (ReseauApplication       *self,
   status = transfer->status;
   transfer_free (transfer);
   return status;
+}
+
+static gboolean
+is_headless_command (GVariantDict *options)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (headless_options); i++)
+    if (g_variant_dict_contains (options, headless_options[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a Réseau owns its name on the session bus; no bus means none. */
+static gboolean
+instance_is_running (GApplication *app)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean running = FALSE;
+
+  if (bus == NULL)
+    return FALSE;
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner",
+                                       g_variant_new ("(s)", g_application_get_application_id (app)),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &running);
+  return running;
+}
+
+/*
+ * _reseau_application_handle_local_options_cb:
+ *
+ * Connected to #GApplication::handle-local-options, which runs before the application
+ * registers and before GTK is initialised. A command that needs no window runs here when no
+ * Réseau is running: GtkApplication would otherwise initialise GTK first, and fail without
+ * a display. With a running instance it goes on to be forwarded there as usual.
+ *
+ * Returns: the exit status, or -1 to let the command line go on
+ */
+int
+_reseau_application_handle_local_options_cb (GApplication *app,
+                                             GVariantDict *options,
+                                             gpointer      user_data)
+{
+  g_autoptr(GApplicationCommandLine) cmdline = NULL;
+  g_autoptr(GVariantBuilder) platform = NULL;
+  g_autofree char *cwd = NULL;
+  g_autofree char *path = NULL;
+
+  if (!is_headless_command (options) || instance_is_running (app))
+    return -1;
+  /* A local command line prints to this process's stdout and stderr; file names are
+   * relative to its folder. */
+  cwd = g_get_current_dir ();
+  platform = g_variant_builder_new (G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (platform, "{sv}", "cwd", g_variant_new_bytestring (cwd));
+  cmdline = g_object_new (G_TYPE_APPLICATION_COMMAND_LINE,
+                          "platform-data", g_variant_builder_end (platform), NULL);
+  path = _reseau_application_get_store_path (cmdline, options);
+  return _reseau_application_run_transfer (RESEAU_APPLICATION (app), cmdline, options, path);
 }

@@ -32,6 +32,8 @@ static const GOptionEntry option_entries[] = {
     N_("Import the vCard or CSV files given on the command line, without opening a window"), NULL },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write all contacts to FILE, without opening a window"), N_("FILE") },
+  { "circles", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --import: put people in circles named after the file's categories"), NULL },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Format of --export: vcard4 (the default), vcard3 or csv"), N_("FORMAT") },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[FILE…]") },
@@ -198,7 +200,6 @@ reseau_application_command_line (GApplication            *app,
 {
   ReseauApplication *self = RESEAU_APPLICATION (app);
   GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
-  g_autofree char *data_dir = NULL;
   g_autofree char *path = NULL;
   int status;
 
@@ -208,15 +209,7 @@ reseau_application_command_line (GApplication            *app,
       return EXIT_SUCCESS;
     }
 
-  if (g_variant_dict_lookup (options, "data-dir", "^ay", &data_dir))
-    {
-      g_autoptr(GFile) dir = g_application_command_line_create_file_for_arg (cmdline, data_dir);
-      g_autofree char *dir_path = g_file_get_path (dir);
-
-      path = g_build_filename (dir_path, "reseau.db", NULL);
-    }
-  else
-    path = reseau_store_default_path ();
+  path = _reseau_application_get_store_path (cmdline, options);
 
   if (self->store_path != NULL && g_strcmp0 (self->store_path, path) != 0)
     {
@@ -338,6 +331,8 @@ reseau_application_init (ReseauApplication *self)
 {
   self->settings = g_settings_new (APPLICATION_ID);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_signal_connect (self, "handle-local-options",
+                    G_CALLBACK (_reseau_application_handle_local_options_cb), NULL);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Keep your professional network in one file you own."));
 }

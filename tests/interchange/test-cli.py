@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """`reseau --import` and `reseau --export` with the real binary: the summary is printed, no
 window opens, bad records are reported as warnings, failures exit non-zero with a message,
-an export reads back, and a running instance does the work when there is one."""
+an export reads back, and a running instance does the work when there is one. Without a
+running instance the commands run with no display at all (DISPLAY and WAYLAND_DISPLAY
+unset); with one, a command from a process without a display is still forwarded to it."""
 import os
 import subprocess
 import sys
@@ -19,8 +21,12 @@ def check(cond, what):
         failures.append(what)
 
 
-def run(*args):
-    return subprocess.run([reseau, *args], capture_output=True, text=True, timeout=60)
+NO_DISPLAY = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+
+
+def run(*args, display=False):
+    return subprocess.run([reseau, *args], capture_output=True, text=True, timeout=60,
+                          env=os.environ if display else NO_DISPLAY)
 
 
 def windows():
@@ -44,7 +50,7 @@ def fixture(kind, name):
 data = os.path.join(tmp, "cli")
 first = run("--data-dir", data, "--import", fixture("csv", "linkedin-connections.csv"),
             fixture("vcard", "thunderbird-4.0.vcf"))
-check(first.returncode == 0, "--import exits 0: " + first.stderr.strip())
+check(first.returncode == 0, "--import exits 0 without a display: " + first.stderr.strip())
 check("contacts added" in first.stdout, "… and prints the summary: " + first.stdout.strip())
 check(windows() == [], "… without opening a window")
 
@@ -74,6 +80,20 @@ readback = run("--data-dir", os.path.join(tmp, "copy"), "--import", out_vcf)
 check(readback.returncode == 0 and f"{n_exported} contacts added" in readback.stdout,
       "the export reads back with as many contacts: " + readback.stdout.strip().split("\n")[0])
 
+shown = run("--data-dir", os.path.join(tmp, "shown"), "--import", fixture("vcard", "google-3.0.vcf"),
+            display=True)
+check(shown.returncode == 0 and "contacts added" in shown.stdout, "--import works with a display too")
+check(windows() == [], "… without opening a window")
+
+circles = run("--data-dir", os.path.join(tmp, "circles"), "--import", "--circles",
+              fixture("vcard", "thunderbird-4.0.vcf"))
+check(circles.returncode == 0 and "circles created: History, Mathematics" in circles.stdout,
+      "--circles makes circles of the categories: " + circles.stdout.strip().split("\n")[-1])
+nocircles = run("--data-dir", os.path.join(tmp, "nocircles"), "--import", fixture("vcard", "thunderbird-4.0.vcf"))
+check("circle" not in nocircles.stdout, "… and only when asked")
+misplaced = run("--data-dir", data, "--export", os.path.join(tmp, "c.vcf"), "--circles")
+check(misplaced.returncode != 0 and "--circles" in misplaced.stderr, "--circles without --import fails")
+
 out_csv = os.path.join(tmp, "all.csv")
 csv = run("--data-dir", data, "--export", out_csv, "--format", "csv")
 check(csv.returncode == 0 and os.path.getsize(out_csv) > 0, "--format csv writes a CSV")
@@ -98,9 +118,15 @@ check(nowhere.returncode != 0 and "Cannot export" in nowhere.stderr, "exporting 
 app = subprocess.Popen([reseau, "--data-dir", data])
 try:
     check(wait_for(lambda: len(windows()) == 1), "the window maps")
-    remote = run("--data-dir", data, "--import", fixture("vcard", "google-3.0.vcf"))
+    remote = run("--data-dir", data, "--import", fixture("vcard", "google-3.0.vcf"), display=True)
     check(remote.returncode == 0 and "added" in remote.stdout,
           "--import is handed to the running instance: " + remote.stdout.strip().split("\n")[0])
+    headless = run("--data-dir", data, "--import", fixture("vcard", "android-2.1.vcf"))
+    check(headless.returncode == 0 and "added" in headless.stdout,
+          "… also from a process without a display: " + (headless.stdout + headless.stderr).strip().split("\n")[0])
+    other = run("--data-dir", os.path.join(tmp, "other"), "--import", fixture("vcard", "android-2.1.vcf"))
+    check(other.returncode != 0 and "already running" in other.stderr,
+          "… which refuses another database: " + other.stderr.strip())
     failed = run("--data-dir", data, "--import", os.path.join(tmp, "missing.vcf"))
     check(failed.returncode != 0 and "Cannot import" in failed.stderr,
           "… which reports a failure with a non-zero exit status")
