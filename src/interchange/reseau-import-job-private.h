@@ -25,6 +25,8 @@ struct _ReseauImportJob
   gpointer             progress_data;
   GDestroyNotify       progress_destroy;
   GMainContext        *progress_context;
+
+  GHashTable          *csv_mappings;  /* file parse name → GArray of ReseauCsvColumn */
 };
 
 /* One contact the import adds (@existing_id 0) or updates, with the records merged into it. */

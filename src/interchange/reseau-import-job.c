@@ -55,6 +55,7 @@ reseau_import_job_finalize (GObject *object)
   if (self->progress_destroy != NULL)
     self->progress_destroy (self->progress_data);
   g_clear_pointer (&self->progress_context, g_main_context_unref);
+  g_clear_pointer (&self->csv_mappings, g_hash_table_unref);
 
   G_OBJECT_CLASS (reseau_import_job_parent_class)->finalize (object);
 }
@@ -90,6 +91,31 @@ reseau_import_job_set_date (ReseauImportJob *self,
 {
   g_return_if_fail (RESEAU_IS_IMPORT_JOB (self));
   g_set_str (&self->date, date);
+}
+
+/**
+ * reseau_import_job_set_csv_mapping:
+ * @mapping: (element-type ReseauCsvColumn): column index → what it holds, as the user set it
+ *   in the column-mapping step; copied
+ *
+ * Reads the CSV @file with @mapping instead of the columns guessed from its header.
+ */
+void
+reseau_import_job_set_csv_mapping (ReseauImportJob *self,
+                                   GFile           *file,
+                                   GArray          *mapping)
+{
+  g_autoptr(GArray) copy = NULL;
+
+  g_return_if_fail (RESEAU_IS_IMPORT_JOB (self));
+  g_return_if_fail (G_IS_FILE (file) && mapping != NULL);
+
+  if (self->csv_mappings == NULL)
+    self->csv_mappings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                (GDestroyNotify)g_array_unref);
+  copy = g_array_sized_new (FALSE, FALSE, g_array_get_element_size (mapping), mapping->len);
+  g_array_append_vals (copy, mapping->data, mapping->len);
+  g_hash_table_insert (self->csv_mappings, g_file_get_parse_name (file), g_steal_pointer (&copy));
 }
 
 /* @func is called in the thread-default main context of whoever starts prepare or commit. */
@@ -338,6 +364,8 @@ read_records (ReseauImportJob  *self,
 
   if (creader != NULL && !reseau_csv_reader_read_header (creader, cancellable, error))
     return FALSE;
+  if (creader != NULL && self->csv_mappings != NULL && g_hash_table_contains (self->csv_mappings, file))
+    reseau_csv_reader_set_mapping (creader, g_hash_table_lookup (self->csv_mappings, file));
   while ((record = vcard ? reseau_vcard_reader_next (vreader, cancellable, &local_error)
                          : reseau_csv_reader_next (creader, cancellable, &local_error)) != NULL)
     {

@@ -32,6 +32,9 @@ void                 reseau_import_job_set_date         (ReseauImportJob        
                                                          const char                *date);
 void                 reseau_import_job_set_create_circles (ReseauImportJob         *self,
                                                            gboolean                 create_circles);
+void                 reseau_import_job_set_csv_mapping (ReseauImportJob          *self,
+                                                        GFile                    *file,
+                                                        GArray                   *mapping);
 void                 reseau_import_job_set_progress_func (ReseauImportJob          *self,
                                                           ReseauImportProgressFunc  func,
                                                           gpointer                  user_data,

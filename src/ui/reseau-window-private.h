@@ -40,4 +40,11 @@ struct _ReseauWindow
   guint                 loading_timeout_id;
 };
 
+/* reseau-window-interchange.c */
+void  _reseau_window_class_init_interchange (GtkWidgetClass *widget_class);
+void  _reseau_window_init_interchange     (ReseauWindow  *self);
+void  _reseau_window_import_files         (ReseauWindow  *self,
+                                           GFile        **files,
+                                           guint          n_files);
+
 G_END_DECLS

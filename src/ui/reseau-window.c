@@ -574,6 +574,7 @@ reseau_window_class_init (ReseauWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.delete-selected", NULL, delete_selected_action);
   gtk_widget_class_install_action (widget_class, "win.start-new-file", NULL, start_new_file_action);
+  _reseau_window_class_init_interchange (widget_class);
 }
 
 static void
@@ -600,6 +601,7 @@ reseau_window_init (ReseauWindow *self)
                                                             gtk_named_action_new ("win.delete-selected")));
     gtk_widget_add_controller (GTK_WIDGET (self->list_view), shortcuts);
   }
+  _reseau_window_init_interchange (self);
 }
 
 ReseauWindow *
