@@ -208,3 +208,26 @@ mail_test_meta_get_int (const char *meta,
   number = g_match_info_fetch (match, 1);
   return g_ascii_strtoll (number, NULL, 10);
 }
+
+/* How many TCP connections the stored messages came on. */
+guint
+mail_test_count_connections (void)
+{
+  g_autoptr(GDir) dir = g_dir_open (smtp_dir (), 0, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *meta = NULL;
+
+      if (!g_str_has_suffix (name, ".json") || name[0] == '.')
+        continue;
+      path = g_build_filename (smtp_dir (), name, NULL);
+      g_assert_true (g_file_get_contents (path, &meta, NULL, NULL));
+      g_hash_table_add (seen, GINT_TO_POINTER ((int)mail_test_meta_get_int (meta, "connection")));
+    }
+  return g_hash_table_size (seen);
+}

@@ -26,5 +26,6 @@ GBytes        *mail_test_read_message      (guint                n);
 char          *mail_test_read_meta         (guint                n);
 gint64         mail_test_meta_get_int      (const char          *meta,
                                             const char          *key);
+guint          mail_test_count_connections (void);
 
 G_END_DECLS
