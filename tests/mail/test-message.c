@@ -188,6 +188,63 @@ test_injection (void)
       }
 }
 
+/* Names are text, never addresses: a comma, quotes, angle brackets or an encoded-word
+ * look-alike in a name must leave exactly one recipient, with the address given. */
+static void
+test_tricky_names (void)
+{
+  static const char *names[] = {
+    "Martinet, Frédéric",
+    "Frédéric \"Fred\" Martinet",
+    "Eve <eve@example.com>",
+    "eve@example.com, bob@example.com",
+    "Frédéric (Fred) Martinet; Eve",
+    "\\ backslash \\",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      ReseauMessageParts parts = frederic_parts ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GMimeMessage) message = NULL;
+
+      g_test_message ("name: %s", names[i]);
+      parts.to_name = names[i];
+      parts.from_name = names[i];
+      bytes = reseau_message_build (&parts, &error);
+      g_assert_no_error (error);
+      mail_test_assert_wire_safe (bytes);
+      message = mail_test_parse (bytes);
+      mail_test_assert_mailbox (g_mime_message_get_to (message), names[i], "frederic.martinet@example.net");
+      mail_test_assert_mailbox (g_mime_message_get_from (message), names[i], "zoe@example.org");
+      g_assert_cmpint (internet_address_list_length (g_mime_message_get_cc (message)), ==, 0);
+      g_assert_cmpint (internet_address_list_length (g_mime_message_get_bcc (message)), ==, 0);
+    }
+}
+
+/* An encoded-word typed into a name is decoded by readers (GMime included) into what it
+ * spells, but it stays a name: one recipient, the address given. */
+static void
+test_encoded_word_in_name (void)
+{
+  ReseauMessageParts parts = frederic_parts ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GMimeMessage) message = NULL;
+  InternetAddressList *to;
+
+  parts.to_name = "=?utf-8?q?Eve?= <eve@example.com>";
+  bytes = reseau_message_build (&parts, &error);
+  g_assert_no_error (error);
+  mail_test_assert_wire_safe (bytes);
+  message = mail_test_parse (bytes);
+  to = g_mime_message_get_to (message);
+  g_assert_cmpint (internet_address_list_length (to), ==, 1);
+  g_assert_cmpstr (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (internet_address_list_get_address (to, 0))),
+                   ==, "frederic.martinet@example.net");
+}
+
 static void
 test_addresses (void)
 {
@@ -303,6 +360,8 @@ main (int   argc,
   g_test_add_func ("/mail/message/encodings", test_encodings);
   g_test_add_func ("/mail/message/long-lines-and-line-ends", test_long_lines_and_line_ends);
   g_test_add_func ("/mail/message/injection", test_injection);
+  g_test_add_func ("/mail/message/tricky-names", test_tricky_names);
+  g_test_add_func ("/mail/message/encoded-word-in-name", test_encoded_word_in_name);
   g_test_add_func ("/mail/message/addresses", test_addresses);
   g_test_add_func ("/mail/message/optional-parts", test_optional_parts);
   g_test_add_func ("/mail/message/make-id", test_make_id);
