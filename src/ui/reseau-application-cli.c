@@ -9,14 +9,15 @@
 #include "reseau-application-private.h"
 #include "reseau-export-job.h"
 #include "reseau-import-job.h"
+#include "reseau-sender.h"
 
 /* `reseau --import FILE…` and `reseau --export FILE [--format …]`: no dialog and no window.
  * A running Réseau does the work, so that its window shows the result; without one, this
  * process does it before GTK is initialised, so that it works with no display at all
  * (over ssh, in a cron job, in CI). */
 
-/* The options that make a command that needs no window; --send-due can join them. */
-static const char * const headless_options[] = { "import", "export" };
+/* The options that make a command that needs no window. */
+static const char * const headless_options[] = { "import", "export", "send-due" };
 
 typedef struct
 {
@@ -189,6 +190,72 @@ start_export (Transfer     *transfer,
   return TRUE;
 }
 
+/* `reseau --send-due`: sends what is due (late campaigns included: the command asks for
+ * it), prints what happened and exits non-zero when a message failed, a campaign was
+ * paused or a message needs the user's decision. */
+
+static void
+print_send_summary (GApplicationCommandLine *cmdline,
+                    ReseauSendSummary       *summary)
+{
+  g_application_command_line_print (cmdline, g_dngettext (GETTEXT_PACKAGE, "%u message sent\n",
+                                                          "%u messages sent\n", summary->n_sent),
+                                    summary->n_sent);
+  if (summary->n_failed_temporary > 0)
+    g_application_command_line_printerr (cmdline,
+                                         g_dngettext (GETTEXT_PACKAGE, "%u message could not be sent yet and will be tried again\n",
+                                                      "%u messages could not be sent yet and will be tried again\n",
+                                                      summary->n_failed_temporary),
+                                         summary->n_failed_temporary);
+  if (summary->n_failed_permanent > 0)
+    g_application_command_line_printerr (cmdline,
+                                         g_dngettext (GETTEXT_PACKAGE, "%u message failed: see the Outbox for the reason\n",
+                                                      "%u messages failed: see the Outbox for the reasons\n",
+                                                      summary->n_failed_permanent),
+                                         summary->n_failed_permanent);
+  if (summary->n_unconfirmed > 0)
+    g_application_command_line_printerr (cmdline,
+                                         g_dngettext (GETTEXT_PACKAGE, "%u message may not have been sent: decide in the Outbox whether to send it again\n",
+                                                      "%u messages may not have been sent: decide in the Outbox whether to send them again\n",
+                                                      summary->n_unconfirmed),
+                                         summary->n_unconfirmed);
+  for (guint i = 0; i < summary->problems->len; i++)
+    g_application_command_line_printerr (cmdline, "%s\n", (const char *)g_ptr_array_index (summary->problems, i));
+}
+
+static void
+sent_due_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
+{
+  Transfer *transfer = data;
+  g_autoptr(ReseauSendSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  summary = reseau_sender_run_finish (RESEAU_SENDER (source), result, &error);
+  if (summary == NULL)
+    {
+      g_application_command_line_printerr (transfer->cmdline, _("Nothing was sent: %s\n"), error->message);
+      transfer_done (transfer, EXIT_FAILURE);
+      return;
+    }
+  print_send_summary (transfer->cmdline, summary);
+  transfer_done (transfer,
+                 summary->n_failed_temporary + summary->n_failed_permanent + summary->n_unconfirmed +
+                 summary->n_paused > 0 ? EXIT_FAILURE : EXIT_SUCCESS);
+}
+
+static gboolean
+start_send_due (Transfer *transfer)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(ReseauSender) sender = reseau_sender_new (transfer->store_path);
+
+  reseau_sender_set_throttle (sender, g_settings_get_uint (settings, "throttle-per-minute"));
+  reseau_sender_run_async (sender, NULL, sent_due_cb, transfer);
+  return TRUE;
+}
+
 /*
  * _reseau_application_get_store_path:
  *
@@ -212,7 +279,7 @@ _reseau_application_get_store_path (GApplicationCommandLine *cmdline,
 /*
  * _reseau_application_run_transfer:
  *
- * Runs --import or --export if the command line asks for one.
+ * Runs --import, --export or --send-due if the command line asks for one.
  *
  * Returns: the exit status, or -1 when the command line asks for neither
  */
@@ -224,17 +291,23 @@ _reseau_application_run_transfer (ReseauApplication       *self,
 {
   g_autofree char *export_path = NULL;
   gboolean import = g_variant_dict_contains (options, "import");
+  gboolean send_due = g_variant_dict_contains (options, "send-due");
   gboolean started;
   Transfer *transfer;
   int status;
 
   g_variant_dict_lookup (options, "export", "^ay", &export_path);
+  if (send_due && (import || export_path != NULL))
+    {
+      g_application_command_line_printerr (cmdline, _("Use --send-due on its own, without --import or --export\n"));
+      return EXIT_FAILURE;
+    }
   if (!import && g_variant_dict_contains (options, "circles"))
     {
       g_application_command_line_printerr (cmdline, _("--circles only applies to --import\n"));
       return EXIT_FAILURE;
     }
-  if (!import && export_path == NULL)
+  if (!import && export_path == NULL && !send_due)
     {
       if (g_variant_dict_contains (options, "format"))
         {
@@ -256,7 +329,10 @@ _reseau_application_run_transfer (ReseauApplication       *self,
   transfer->remote = g_application_command_line_get_is_remote (cmdline);
 
   g_application_hold (G_APPLICATION (self));
-  started = import ? start_import (transfer, options) : start_export (transfer, options, export_path);
+  if (send_due)
+    started = start_send_due (transfer);
+  else
+    started = import ? start_import (transfer, options) : start_export (transfer, options, export_path);
   if (!started)
     {
       transfer->remote = FALSE;

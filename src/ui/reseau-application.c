@@ -28,6 +28,8 @@ static const GOptionEntry option_entries[] = {
   { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Keep the contacts database in DIR instead of the default data folder"), N_("DIR") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "send-due", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Send the scheduled messages that are due, print a summary and exit"), NULL },
   { "import", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Import the vCard or CSV files given on the command line, without opening a window"), NULL },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,

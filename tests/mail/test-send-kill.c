@@ -19,9 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "mail-test-utils.h"
-#include "reseau-account.h"
-#include "reseau-credentials.h"
-#include "reseau-outbox.h"
+#include "outbox-test-utils.h"
 #include "reseau-sender.h"
 
 #define N_RECIPIENTS 200
@@ -57,36 +55,6 @@ run_driver (const char *path)
     }
   g_print ("driver: %u sent, %u unconfirmed found\n", summary->n_sent, summary->n_unconfirmed);
   return summary->n_failed_permanent + summary->n_failed_temporary + summary->n_paused > 0;
-}
-
-/* Which address each message at the server went to, counted. */
-static GHashTable *
-count_at_server (guint *total)
-{
-  g_autoptr(GDir) dir = g_dir_open (g_getenv ("RESEAU_TEST_SMTP_DIR"), 0, NULL);
-  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GRegex) regex = g_regex_new ("\"rcpt_tos\":\\s*\\[\\s*\"([^\"]+)\"\\s*\\]", 0, 0, NULL);
-  const char *name;
-
-  *total = 0;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autoptr(GMatchInfo) match = NULL;
-      g_autofree char *meta = NULL;
-      g_autofree char *to = NULL;
-      guint n;
-
-      if (name[0] == '.' || !g_str_has_suffix (name, ".eml"))
-        continue;
-      n = (guint)g_ascii_strtoull (name, NULL, 10);
-      meta = mail_test_read_meta (n);
-      g_assert_true (g_regex_match (regex, meta, 0, &match));
-      to = g_match_info_fetch (match, 1);
-      g_hash_table_insert (counts, g_strdup (to),
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, to)) + 1));
-      (*total)++;
-    }
-  return counts;
 }
 
 static GSubprocess *
@@ -134,49 +102,15 @@ test_kill (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("kill-XXXXXX", &error);
   g_autofree char *path = g_build_filename (dir, "reseau.db", NULL);
-  g_autoptr(ReseauStore) store = reseau_store_open (path, &error);
-  g_autoptr(ReseauAccount) account = reseau_account_new ();
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(ReseauStore) store = NULL;
   g_autoptr(GHashTable) counts = NULL;
   g_autoptr(GPtrArray) recipients = NULL;
-  g_autofree char *definition = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
-  ReseauCampaign campaign = { 0 };
   guint kills = 0, total = 0, n_sent = 0, n_unconfirmed = 0, n_arrived_unconfirmed = 0;
   gint64 id;
 
   g_assert_no_error (error);
   mail_test_reset_maildir ();
-  reseau_account_set_address (account, "camille@example.org");
-  reseau_account_set_host (account, "127.0.0.1");
-  reseau_account_set_port (account, g_ascii_strtoull (g_getenv ("RESEAU_TEST_SMTP_PORT"), NULL, 10));
-  reseau_account_set_user_name (account, g_getenv ("RESEAU_TEST_SMTP_USER"));
-  g_assert_true (reseau_account_save (account, store, &error));
-  g_assert_true (reseau_credentials_store_sync (account, g_getenv ("RESEAU_TEST_SMTP_PASSWORD"), NULL, &error));
-  g_assert_no_error (error);
-
-  g_assert_true (reseau_store_begin (store, &error));
-  for (guint i = 0; i < N_RECIPIENTS; i++)
-    {
-      g_autoptr(ReseauContact) contact = mail_test_make_contact (i);
-      gint64 contact_id;
-
-      _reseau_contact_set_id (contact, 0);
-      contact_id = reseau_store_save_contact (store, contact, NULL, &error);
-      g_assert_no_error (error);
-      g_array_append_val (ids, contact_id);
-    }
-  g_assert_true (reseau_store_commit (store, &error));
-  definition = reseau_outbox_definition_for_ids ((gint64 *)(gpointer)ids->data, ids->len);
-  campaign.account_id = reseau_account_get_id (account);
-  campaign.subject = (char *)"Réunion à {locality}, {first_name}";
-  campaign.body = (char *)"Bonjour {first_name},\n\nÀ bientôt.";
-  campaign.recipients = definition;
-  id = reseau_outbox_save_draft (store, &campaign, g_date_time_to_unix (now), &error);
-  g_assert_true (reseau_outbox_schedule (store, id, 0, &(ReseauEtiquetteRule) { 0, 30 }, today,
-                                         g_date_time_to_unix (now), NULL, &error));
-  g_assert_no_error (error);
+  store = outbox_test_make_campaign (path, N_RECIPIENTS, &id);
 
   /* Kill points: after 1, 2, 3… new messages at the server, alternating with kills after
    * 5 to 200 ms, which land before or during the first exchange. */
@@ -207,7 +141,7 @@ test_kill (void)
     g_assert_cmpint (g_subprocess_get_exit_status (driver), ==, 0);
   }
 
-  counts = count_at_server (&total);
+  counts = outbox_test_count_at_server (&total);
   recipients = reseau_store_list_recipients (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (recipients->len, ==, N_RECIPIENTS);
