@@ -76,7 +76,12 @@ reseau_template_error_private_clear (ReseauTemplateErrorPrivate *priv)
 {
 }
 
+/* GLib's macro casts its byte pointer to the private struct; GError allocations are
+ * suitably aligned, which clang's -Wcast-align cannot know. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wcast-align"
 G_DEFINE_EXTENDED_ERROR (ReseauTemplateError, reseau_template_error)
+#pragma GCC diagnostic pop
 
 gboolean
 reseau_template_error_get_position (const GError *error,
