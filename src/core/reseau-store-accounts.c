@@ -6,8 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "reseau-store-outbox.h"
-#include "reseau-store-private.h"
+#include "reseau-store-outbox-private.h"
 
 /* Sending accounts and the throttle's send log. No password ever reaches these tables:
  * ReseauAccountRecord has no field for one. */
@@ -98,21 +97,15 @@ reseau_store_load_account (ReseauStore  *self,
 {
   sqlite3_stmt *stmt = _reseau_store_prepare (self,
     "SELECT " ACCOUNT_COLUMNS " FROM accounts WHERE id = ?", error);
-  ReseauAccountRecord *record = NULL;
-  int rc;
+  ReseauAccountRecord *record;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    record = read_account (stmt);
-  else if (rc == SQLITE_DONE)
+  record = _reseau_store_step_one (self, stmt, (ReseauRowFunc)read_account, error);
+  if (record == NULL && (error == NULL || *error == NULL))
     g_set_error (error, RESEAU_STORE_ERROR, RESEAU_STORE_ERROR_NOT_FOUND,
                  _("This account no longer exists"));
-  else
-    _reseau_store_set_error (self, error);
-  sqlite3_reset (stmt);
   return record;
 }
 

@@ -67,18 +67,12 @@ reseau_store_next_recipient (ReseauStore  *self,
   sqlite3_stmt *stmt = _reseau_store_prepare (self,
     "SELECT " RESEAU_RECIPIENT_COLUMNS " FROM campaign_recipients "
     "WHERE campaign_id = ? AND state IN (0, 3) AND next_attempt <= ? ORDER BY id LIMIT 1", error);
-  ReseauRecipient *recipient = NULL;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, campaign_id);
   sqlite3_bind_int64 (stmt, 2, now);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    recipient = _reseau_store_read_recipient (stmt);
-  _reseau_store_rows_done (self, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
-  return recipient;
+  return _reseau_store_step_one (self, stmt, (ReseauRowFunc)_reseau_store_read_recipient, error);
 }
 
 gboolean
@@ -102,14 +96,8 @@ reseau_store_mark_sending (ReseauStore  *self,
   sqlite3_bind_text (stmt, 2, subject, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, now);
   sqlite3_bind_int64 (stmt, 4, recipient_id);
-  if (!_reseau_store_step_done (self, stmt, error))
+  if (!_reseau_store_step_changed (self, stmt, _("This message is no longer waiting to be sent"), error))
     goto fail;
-  if (sqlite3_changes (_reseau_store_get_db (self)) == 0)
-    {
-      g_set_error (error, RESEAU_STORE_ERROR, RESEAU_STORE_ERROR_INVALID,
-                   _("This message is no longer waiting to be sent"));
-      goto fail;
-    }
   if ((stmt = _reseau_store_prepare (self,
          "UPDATE campaigns SET state = 2, started = CASE started WHEN 0 THEN ?1 ELSE started END, "
          "  updated = ?1 WHERE id = (SELECT campaign_id FROM campaign_recipients WHERE id = ?2)",
@@ -145,14 +133,8 @@ reseau_store_mark_sent (ReseauStore  *self,
     goto fail;
   sqlite3_bind_int64 (stmt, 1, now);
   sqlite3_bind_int64 (stmt, 2, recipient_id);
-  if (!_reseau_store_step_done (self, stmt, error))
+  if (!_reseau_store_step_changed (self, stmt, _("This message is not being sent"), error))
     goto fail;
-  if (sqlite3_changes (_reseau_store_get_db (self)) == 0)
-    {
-      g_set_error (error, RESEAU_STORE_ERROR, RESEAU_STORE_ERROR_INVALID,
-                   _("This message is not being sent"));
-      goto fail;
-    }
   /* The triggers on interactions update "last contacted". */
   if ((stmt = _reseau_store_prepare (self,
          "INSERT INTO interactions (contact_id, kind, happened_on, text, created, campaign_id) "

@@ -108,6 +108,36 @@ check_changed (ReseauStore  *self,
   return FALSE;
 }
 
+/* Steps @stmt, an UPDATE or DELETE guarded by a state: changing no row means the state was
+ * not the expected one, which @message explains. */
+gboolean
+_reseau_store_step_changed (ReseauStore   *self,
+                            sqlite3_stmt  *stmt,
+                            const char    *message,
+                            GError       **error)
+{
+  if (!_reseau_store_step_done (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (_reseau_store_get_db (self)) > 0)
+    return TRUE;
+  g_set_error_literal (error, RESEAU_STORE_ERROR, RESEAU_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* The one row @stmt finds, read by @read; NULL without error when there is none. */
+gpointer
+_reseau_store_step_one (ReseauStore    *self,
+                        sqlite3_stmt   *stmt,
+                        ReseauRowFunc   read,
+                        GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+  gpointer row = rc == SQLITE_ROW ? read (stmt) : NULL;
+
+  _reseau_store_rows_done (self, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
+  return row;
+}
+
 /* Only a draft may change: a scheduled campaign's text is what its recipients get. */
 gint64
 reseau_store_save_draft (ReseauStore           *self,
@@ -141,14 +171,8 @@ reseau_store_save_draft (ReseauStore           *self,
   sqlite3_bind_int64 (stmt, 6, now);
   if (campaign->id != 0)
     sqlite3_bind_int64 (stmt, 7, campaign->id);
-  if (!_reseau_store_step_done (self, stmt, error))
+  if (!_reseau_store_step_changed (self, stmt, _("This campaign is no longer a draft and cannot be changed"), error))
     return 0;
-  if (campaign->id != 0 && sqlite3_changes (_reseau_store_get_db (self)) == 0)
-    {
-      g_set_error (error, RESEAU_STORE_ERROR, RESEAU_STORE_ERROR_INVALID,
-                   _("This campaign is no longer a draft and cannot be changed"));
-      return 0;
-    }
   return campaign->id != 0 ? campaign->id : sqlite3_last_insert_rowid (_reseau_store_get_db (self));
 }
 
@@ -187,19 +211,14 @@ reseau_store_load_campaign (ReseauStore  *self,
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   sqlite3_stmt *stmt = _reseau_store_prepare (self,
     "SELECT " CAMPAIGN_COLUMNS " FROM campaigns WHERE id = ?", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    campaign = read_campaign (stmt);
-  if (!_reseau_store_rows_done (self, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error))
-    return NULL;
-  if (campaign == NULL)
+  if ((campaign = _reseau_store_step_one (self, stmt, (ReseauRowFunc)read_campaign, error)) == NULL)
     {
-      set_not_found (error);
+      if (error == NULL || *error == NULL)
+        set_not_found (error);
       return NULL;
     }
   g_hash_table_insert (by_id, &campaign->id, campaign);
@@ -244,15 +263,7 @@ reseau_store_delete_campaign (ReseauStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
-  if (!_reseau_store_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (_reseau_store_get_db (self)) == 0)
-    {
-      g_set_error (error, RESEAU_STORE_ERROR, RESEAU_STORE_ERROR_INVALID,
-                   _("This campaign is being sent: pause it before deleting it"));
-      return FALSE;
-    }
-  return TRUE;
+  return _reseau_store_step_changed (self, stmt, _("This campaign is being sent: pause it before deleting it"), error);
 }
 
 static gboolean
@@ -313,15 +324,8 @@ reseau_store_schedule_campaign (ReseauStore                    *self,
   sqlite3_bind_int64 (stmt, 1, scheduled_at);
   sqlite3_bind_int64 (stmt, 2, now);
   sqlite3_bind_int64 (stmt, 3, id);
-  if (!_reseau_store_step_done (self, stmt, error))
-    goto fail;
-  if (sqlite3_changes (_reseau_store_get_db (self)) == 0)
-    {
-      g_set_error (error, RESEAU_STORE_ERROR, RESEAU_STORE_ERROR_INVALID,
-                   _("Only a draft can be scheduled"));
-      goto fail;
-    }
-  if (!insert_snapshot (self, id, recipients, n_recipients, now, error))
+  if (!_reseau_store_step_changed (self, stmt, _("Only a draft can be scheduled"), error) ||
+      !insert_snapshot (self, id, recipients, n_recipients, now, error))
     goto fail;
   return reseau_store_commit (self, error);
 
@@ -366,15 +370,7 @@ reseau_store_reschedule_campaign (ReseauStore  *self,
   sqlite3_bind_int64 (stmt, 1, scheduled_at);
   sqlite3_bind_int64 (stmt, 2, now);
   sqlite3_bind_int64 (stmt, 3, id);
-  if (!_reseau_store_step_done (self, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (_reseau_store_get_db (self)) == 0)
-    {
-      g_set_error (error, RESEAU_STORE_ERROR, RESEAU_STORE_ERROR_INVALID,
-                   _("Only a scheduled or paused campaign can be rescheduled"));
-      return FALSE;
-    }
-  return TRUE;
+  return _reseau_store_step_changed (self, stmt, _("Only a scheduled or paused campaign can be rescheduled"), error);
 }
 
 GPtrArray *
@@ -404,18 +400,13 @@ reseau_store_load_recipient (ReseauStore  *self,
 {
   sqlite3_stmt *stmt = _reseau_store_prepare (self,
     "SELECT " RESEAU_RECIPIENT_COLUMNS " FROM campaign_recipients WHERE id = ?", error);
-  ReseauRecipient *recipient = NULL;
-  int rc;
+  ReseauRecipient *recipient;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    recipient = _reseau_store_read_recipient (stmt);
-  if (!_reseau_store_rows_done (self, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error))
-    return NULL;
-  if (recipient == NULL)
+  recipient = _reseau_store_step_one (self, stmt, (ReseauRowFunc)_reseau_store_read_recipient, error);
+  if (recipient == NULL && (error == NULL || *error == NULL))
     g_set_error (error, RESEAU_STORE_ERROR, RESEAU_STORE_ERROR_NOT_FOUND,
                  _("This recipient no longer exists"));
   return recipient;

@@ -49,6 +49,15 @@ prefix_error (GError     **error,
     g_prefix_error (error, "%s", what);
 }
 
+static void
+return_prefixed_error (GTask      *task,
+                       GError     *error,
+                       const char *what)
+{
+  prefix_error (&error, what);
+  g_task_return_error (task, error);
+}
+
 gboolean
 reseau_credentials_store_sync (ReseauAccount  *account,
                                const char     *password,
@@ -81,10 +90,7 @@ stored_cb (GObject      *source,
   GError *error = NULL;
 
   if (!secret_password_store_finish (result, &error))
-    {
-      prefix_error (&error, _("The password could not be saved in the keyring: "));
-      g_task_return_error (task, error);
-    }
+    return_prefixed_error (task, error, _("The password could not be saved in the keyring: "));
   else
     g_task_return_boolean (task, TRUE);
 }
@@ -149,10 +155,7 @@ looked_up_cb (GObject      *source,
   char *password = secret_password_lookup_finish (result, &error);
 
   if (error != NULL)
-    {
-      prefix_error (&error, _("The keyring could not be read: "));
-      g_task_return_error (task, error);
-    }
+    return_prefixed_error (task, error, _("The keyring could not be read: "));
   else
     g_task_return_pointer (task, password, (GDestroyNotify)secret_password_free);
 }
@@ -209,10 +212,7 @@ cleared_cb (GObject      *source,
 
   secret_password_clear_finish (result, &error);
   if (error != NULL)
-    {
-      prefix_error (&error, _("The password could not be removed from the keyring: "));
-      g_task_return_error (task, error);
-    }
+    return_prefixed_error (task, error, _("The password could not be removed from the keyring: "));
   else
     g_task_return_boolean (task, TRUE);
 }
