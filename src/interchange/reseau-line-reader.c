@@ -11,17 +11,9 @@
 /* Physical lines of a text stream, whatever its line ends (CRLF, LF or a lone CR) and with a
  * byte-order mark removed (a UTF-16 one converts the stream to UTF-8). A line longer than
  * the reader's maximum is returned cut and flagged, and the rest of it is skipped without
- * being kept: memory never depends on the input. Lines can be pushed back for a lookahead. */
+ * being kept: memory never depends on the input. A line can be pushed back for a lookahead. */
 
 #define CHUNK_SIZE 65536
-
-typedef struct
-{
-  char            *text;
-  gsize            length;
-  guint            number;
-  ReseauLineFlags  flags;
-} PushedLine;
 
 struct _ReseauLineReader
 {
@@ -35,7 +27,11 @@ struct _ReseauLineReader
   gsize         len;
   guint64       offset;
   guint         number;
-  GQueue        pushed;
+
+  /* The lines pushed back, a stack of PushedLine whose buffers are kept for the next ones
+   * from n_pushed on: the vCard reader pushes back every line that follows a complete one. */
+  GArray       *pushed;
+  guint         n_pushed;
 
   guint         started : 1;
   guint         eof : 1;
@@ -43,13 +39,19 @@ struct _ReseauLineReader
   guint         skipping : 1;
 };
 
+typedef struct
+{
+  GString         *text;
+  guint            number;
+  ReseauLineFlags  flags;
+} PushedLine;
+
 G_DEFINE_FINAL_TYPE (ReseauLineReader, reseau_line_reader, G_TYPE_OBJECT)
 
 static void
-pushed_line_free (PushedLine *pushed)
+pushed_line_clear (PushedLine *pushed)
 {
-  g_free (pushed->text);
-  g_free (pushed);
+  g_string_free (pushed->text, TRUE);
 }
 
 /* Reads far enough to see a byte-order mark, then puts the stream behind the right filter. */
@@ -200,14 +202,13 @@ reseau_line_reader_next (ReseauLineReader  *self,
   g_string_truncate (line, 0);
   *flags = 0;
 
-  if (!g_queue_is_empty (&self->pushed))
+  if (self->n_pushed > 0)
     {
-      PushedLine *pushed = g_queue_pop_head (&self->pushed);
+      PushedLine *pushed = &g_array_index (self->pushed, PushedLine, --self->n_pushed);
 
-      g_string_append_len (line, pushed->text, pushed->length);
+      g_string_append_len (line, pushed->text->str, pushed->text->len);
       *number = pushed->number;
       *flags = pushed->flags;
-      pushed_line_free (pushed);
       return TRUE;
     }
 
@@ -265,12 +266,17 @@ reseau_line_reader_push_back (ReseauLineReader *self,
 
   g_return_if_fail (RESEAU_IS_LINE_READER (self));
 
-  pushed = g_new0 (PushedLine, 1);
-  pushed->text = g_strndup (line, length);
-  pushed->length = length;
+  if (self->n_pushed == self->pushed->len)
+    {
+      PushedLine spare = { g_string_new (NULL), 0, 0 };
+
+      g_array_append_val (self->pushed, spare);
+    }
+  pushed = &g_array_index (self->pushed, PushedLine, self->n_pushed++);
+  g_string_truncate (pushed->text, 0);
+  g_string_append_len (pushed->text, line, length);
   pushed->number = number;
   pushed->flags = flags;
-  g_queue_push_head (&self->pushed, pushed);
 }
 
 /* "UTF-16" when the stream started with a UTF-16 byte-order mark, else "UTF-8". */
@@ -296,7 +302,7 @@ reseau_line_reader_finalize (GObject *object)
 
   g_clear_object (&self->stream);
   g_free (self->buffer);
-  g_queue_clear_full (&self->pushed, (GDestroyNotify)pushed_line_free);
+  g_array_unref (self->pushed);
 
   G_OBJECT_CLASS (reseau_line_reader_parent_class)->finalize (object);
 }
@@ -312,7 +318,8 @@ reseau_line_reader_init (ReseauLineReader *self)
 {
   self->buffer = g_malloc (CHUNK_SIZE);
   self->encoding = "UTF-8";
-  g_queue_init (&self->pushed);
+  self->pushed = g_array_new (FALSE, FALSE, sizeof (PushedLine));
+  g_array_set_clear_func (self->pushed, (GDestroyNotify)pushed_line_clear);
 }
 
 /* Lines are cut at @max_length bytes. The reader does not close @stream. */

@@ -48,7 +48,7 @@ static char *
 clean_text (const char *text,
             gboolean    multiline)
 {
-  GString *out = g_string_new (NULL);
+  GString *out = g_string_sized_new (strlen (text));
 
   for (const char *p = text; *p != '\0'; p++)
     {

@@ -158,23 +158,82 @@ encoding_from_name (const char *value)
   return RESEAU_VCARD_ENCODING_NONE;
 }
 
+/* @text[0..length) without the white space around it, and without the double quotes around
+ * a parameter value. */
+static const char *
+trim (const char *text,
+      gsize      *length,
+      gboolean    unquote)
+{
+  while (*length > 0 && g_ascii_isspace (*text))
+    text++, (*length)--;
+  while (*length > 0 && g_ascii_isspace (text[*length - 1]))
+    (*length)--;
+  if (unquote && *length >= 2 && text[0] == '"' && text[*length - 1] == '"')
+    text++, *length -= 2;
+  return text;
+}
+
+static ReseauVCardEncoding
+encoding_from_span (const char *value,
+                    gsize       length)
+{
+  if (length == strlen ("QUOTED-PRINTABLE") && g_ascii_strncasecmp (value, "QUOTED-PRINTABLE", length) == 0)
+    return RESEAU_VCARD_ENCODING_QUOTED_PRINTABLE;
+  if ((length == strlen ("BASE64") && g_ascii_strncasecmp (value, "BASE64", length) == 0) ||
+      (length == 1 && g_ascii_toupper (value[0]) == 'B'))
+    return RESEAU_VCARD_ENCODING_BASE64;
+  return RESEAU_VCARD_ENCODING_NONE;
+}
+
+/* The encoding a parameter ("ENCODING=b", or 2.1's bare "QUOTED-PRINTABLE") names. */
+static ReseauVCardEncoding
+param_encoding (const char *token,
+                gsize       length)
+{
+  const char *eq = memchr (token, '=', length);
+  gsize name_length;
+  const char *name;
+
+  if (eq == NULL)
+    return encoding_from_span (token, length);
+  name_length = eq - token;
+  name = trim (token, &name_length, FALSE);
+  if (name_length != strlen ("ENCODING") || g_ascii_strncasecmp (name, "ENCODING", name_length) != 0)
+    return RESEAU_VCARD_ENCODING_NONE;
+  length -= eq + 1 - token;
+  token = trim (eq + 1, &length, TRUE);
+  return encoding_from_span (token, length);
+}
+
 /* Needed before a line is unfolded, since a quoted-printable value continues on the next
- * line after a soft line break ("=" at the end) rather than after a folding space. */
+ * line after a soft line break ("=" at the end) rather than after a folding space. Called on
+ * every line, so it reads the parameters where they are, as split_head() and parse_param()
+ * would cut them. */
 ReseauVCardEncoding
 reseau_vcard_line_get_encoding (const char *line,
                                 gsize       length)
 {
   const char *colon = find_value_start (line, length);
-  g_auto(GStrv) tokens = split_head (line, colon ? (gsize)(colon - line) : length);
+  gsize head = colon ? (gsize)(colon - line) : length, start = 0;
+  gboolean quoted = FALSE, first = TRUE;
 
-  for (guint i = 1; tokens[i] != NULL; i++)
+  for (gsize i = 0; i <= head; i++)
     {
-      g_autoptr(ReseauVCardParam) param = NULL;
+      if (i < head && line[i] == '"')
+        quoted = !quoted;
+      else if (i == head || (line[i] == ';' && !quoted))
+        {
+          gsize token_length = i - start;
+          const char *token = trim (line + start, &token_length, FALSE);
+          ReseauVCardEncoding encoding = first ? RESEAU_VCARD_ENCODING_NONE
+                                               : param_encoding (token, token_length);
 
-      param = parse_param (tokens[i]);
-      if (g_ascii_strcasecmp (param->name, "ENCODING") == 0 &&
-          encoding_from_name (param->value) != RESEAU_VCARD_ENCODING_NONE)
-        return encoding_from_name (param->value);
+          if (encoding != RESEAU_VCARD_ENCODING_NONE)
+            return encoding;
+          first = FALSE;
+          start = i + 1;
+        }
     }
   return RESEAU_VCARD_ENCODING_NONE;
 }
@@ -220,7 +279,7 @@ is_windows_1252_name (const char *charset)
 /* Returns the value in UTF-8. vCard 3.0 and 4.0 are UTF-8 unless a CHARSET says otherwise;
  * vCard 2.1 files without one come from Windows programs, so Windows-1252 is the fallback. */
 static char *
-decode_text (const char  *bytes,
+decode_text (char       **bytes_owned,
              gsize        length,
              const char  *charset,
              gboolean     v21,
@@ -229,6 +288,7 @@ decode_text (const char  *bytes,
              GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
+  const char *bytes = *bytes_owned;
   char *out;
 
   if (memchr (bytes, '\0', length) != NULL)
@@ -250,7 +310,7 @@ decode_text (const char  *bytes,
       return out;
     }
   if (g_utf8_validate_len (bytes, length, NULL))
-    return g_strndup (bytes, length);
+    return g_steal_pointer (bytes_owned);
   if (v21 && charset == NULL)
     {
       *converted = TRUE;
@@ -395,7 +455,8 @@ reseau_vcard_property_parse (const char  *line,
   if (encoding == RESEAU_VCARD_ENCODING_BASE64)
     charset = "UTF-8";
 
-  self->value = decode_text (bytes, value_length, charset, v21, number, &converted, error);
+  /* The value is taken as it is when it is already UTF-8, which most are. */
+  self->value = decode_text (&bytes, value_length, charset, v21, number, &converted, error);
   if (self->value == NULL)
     return NULL;
   self->raw = converted ? rebuild_line (self) : g_strndup (line, length);
@@ -418,22 +479,33 @@ reseau_vcard_property_get_param (const ReseauVCardProperty *self,
 }
 
 /* Whether @type is among the TYPE values, in any of their spellings: TYPE=work,pref;
- * TYPE=WORK;TYPE=pref; TYPE="work,voice"; and 2.1's bare WORK;PREF. */
+ * TYPE=WORK;TYPE=pref; TYPE="work,voice"; and 2.1's bare WORK;PREF. Asked several times of
+ * every email and phone, so the values are compared where they are. */
 gboolean
 reseau_vcard_property_has_type (const ReseauVCardProperty *self,
                                 const char                *type)
 {
+  gsize type_length = strlen (type);
+
   for (guint i = 0; i < self->params->len; i++)
     {
       const ReseauVCardParam *param = g_ptr_array_index (self->params, i);
-      g_auto(GStrv) values = NULL;
+      const char *p = param->value;
 
       if (strcmp (param->name, "TYPE") != 0)
         continue;
-      values = g_strsplit (param->value, ",", -1);
-      for (guint j = 0; values[j] != NULL; j++)
-        if (g_ascii_strcasecmp (g_strstrip (values[j]), type) == 0)
-          return TRUE;
+      for (;;)
+        {
+          gsize length = strcspn (p, ",");
+          const char *value = trim (p, &length, FALSE);
+
+          if (length == type_length && g_ascii_strncasecmp (value, type, length) == 0)
+            return TRUE;
+          p += strcspn (p, ",");
+          if (*p == '\0')
+            break;
+          p++;
+        }
     }
   return FALSE;
 }

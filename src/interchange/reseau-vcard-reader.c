@@ -75,14 +75,20 @@ is_base64_continuation (const char *text,
   return TRUE;
 }
 
+/* Whether the line is @expected, ignoring case and surrounding white space; called on every
+ * line, so without copying it. */
 static gboolean
 is_line (const char *text,
          gsize       length,
          const char *expected)
 {
-  g_autofree char *copy = g_strndup (text, length);
+  gsize n = strlen (expected);
 
-  return g_ascii_strcasecmp (g_strstrip (copy), expected) == 0;
+  while (length > 0 && g_ascii_isspace (*text))
+    text++, length--;
+  while (length > 0 && g_ascii_isspace (text[length - 1]))
+    length--;
+  return length == n && g_ascii_strncasecmp (text, expected, n) == 0;
 }
 
 /* Appends one physical line to @line if it continues it: after a quoted-printable soft
@@ -165,27 +171,33 @@ read_logical_line (ReseauVCardReader  *self,
   return g_steal_pointer (&line);
 }
 
-/* The property name of a line not parsed yet, for counting and for messages. */
-static char *
-peek_name (const char *text,
-           gsize       length)
+/* The property name of a line not parsed yet, without its group, for counting and for
+ * messages: @start and @end delimit it in @text. */
+static void
+find_name (const char *text,
+           gsize       length,
+           gsize      *start,
+           gsize      *end)
 {
-  gsize end = 0, start = 0;
-
-  while (end < length && end < 64 && text[end] != ';' && text[end] != ':')
+  *start = *end = 0;
+  while (*end < length && *end < 64 && text[*end] != ';' && text[*end] != ':')
     {
-      if (text[end] == '.')
-        start = end + 1;
-      end++;
+      if (text[*end] == '.')
+        *start = *end + 1;
+      (*end)++;
     }
-  return g_ascii_strup (text + start, end - start);
 }
 
 static gboolean
-is_value_name (const char *name)
+is_value_name (const char *name,
+               gsize       length)
 {
-  return g_str_equal (name, "EMAIL") || g_str_equal (name, "TEL") ||
-         g_str_equal (name, "URL") || g_str_equal (name, "ADR");
+  static const char * const names[] = { "EMAIL", "TEL", "URL", "ADR" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (length == strlen (names[i]) && g_ascii_strncasecmp (name, names[i], length) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 typedef struct
@@ -214,10 +226,13 @@ card_add_line (ReseauVCardReader *self,
                Card              *card,
                LogicalLine       *line)
 {
-  g_autofree char *name = peek_name (line->text, line->length);
+  gsize start, end;
 
+  find_name (line->text, line->length, &start, &end);
   if (line->flags & RESEAU_LINE_TOO_LONG)
     {
+      g_autofree char *name = g_ascii_strup (line->text + start, end - start);
+
       add_problem (self, line->number, FALSE,
                    g_error_new (RESEAU_VCARD_ERROR, RESEAU_VCARD_ERROR_LINE_TOO_LONG,
                                 _("Line %u: the %s property is longer than %u MB; it was left out"),
@@ -227,7 +242,7 @@ card_add_line (ReseauVCardReader *self,
       return;
     }
   card->bytes += line->length;
-  if (is_value_name (name) && ++card->n_values > RESEAU_MAX_VALUES)
+  if (is_value_name (line->text + start, end - start) && ++card->n_values > RESEAU_MAX_VALUES)
     card->bad = g_error_new (RESEAU_VCARD_ERROR, RESEAU_VCARD_ERROR_TOO_MANY_VALUES,
                              _("Line %u: the card has more than %u emails, phones, links and addresses"),
                              card->start, RESEAU_MAX_VALUES);
