@@ -99,7 +99,8 @@ reseau_store_mark_sending (ReseauStore  *self,
   if (!_reseau_store_step_changed (self, stmt, _("This message is no longer waiting to be sent"), error))
     goto fail;
   if ((stmt = _reseau_store_prepare (self,
-         "UPDATE campaigns SET state = 2, started = CASE started WHEN 0 THEN ?1 ELSE started END, "
+         "UPDATE campaigns SET state = CASE WHEN state IN (1, 2) THEN 2 ELSE state END, "
+         "  started = CASE started WHEN 0 THEN ?1 ELSE started END, "
          "  updated = ?1 WHERE id = (SELECT campaign_id FROM campaign_recipients WHERE id = ?2)",
          error)) == NULL)
     goto fail;

@@ -227,6 +227,26 @@ reseau_store_load_campaign (ReseauStore  *self,
   return g_steal_pointer (&campaign);
 }
 
+ReseauCampaignState
+reseau_store_get_campaign_state (ReseauStore  *self,
+                                 gint64        id,
+                                 GError      **error)
+{
+  sqlite3_stmt *stmt = _reseau_store_prepare (self, "SELECT state FROM campaigns WHERE id = ?", error);
+  int state = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    state = sqlite3_column_int (stmt, 0);
+  if (_reseau_store_rows_done (self, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error) && state < 0)
+    set_not_found (error);
+  return state;
+}
+
 GPtrArray *
 reseau_store_list_campaigns (ReseauStore  *self,
                              GError      **error)

@@ -130,6 +130,10 @@ gint64           reseau_store_save_draft      (ReseauStore               *self,
 ReseauCampaign  *reseau_store_load_campaign   (ReseauStore               *self,
                                                gint64                     id,
                                                GError                   **error);
+/* Just the state, without counting recipients (-1 on error or when it is gone). */
+ReseauCampaignState reseau_store_get_campaign_state (ReseauStore         *self,
+                                               gint64                     id,
+                                               GError                   **error);
 /* Returns: (element-type ReseauCampaign): newest first, with counts */
 GPtrArray       *reseau_store_list_campaigns  (ReseauStore               *self,
                                                GError                   **error);

@@ -242,10 +242,9 @@ still_sending (Run     *run,
                gint64   campaign_id,
                GError **error)
 {
-  g_autoptr(ReseauCampaign) campaign = reseau_store_load_campaign (run->store, campaign_id, error);
+  ReseauCampaignState state = reseau_store_get_campaign_state (run->store, campaign_id, error);
 
-  return campaign != NULL &&
-         (campaign->state == RESEAU_CAMPAIGN_SCHEDULED || campaign->state == RESEAU_CAMPAIGN_SENDING);
+  return state == RESEAU_CAMPAIGN_SCHEDULED || state == RESEAU_CAMPAIGN_SENDING;
 }
 
 /* Waits for the throttle in steps short enough to notice a cancellation. */
@@ -421,8 +420,14 @@ send_campaign (Run           *run,
       g_autoptr(ReseauRecipient) r = NULL;
       Outcome outcome;
 
-      if (g_cancellable_is_cancelled (cancellable) || !(ok = still_sending (run, campaign_id, error)))
+      if (g_cancellable_is_cancelled (cancellable))
         break;
+      /* Paused or cancelled from the outbox meanwhile, through another connection. */
+      if (!still_sending (run, campaign_id, error))
+        {
+          ok = error == NULL || *error == NULL;
+          break;
+        }
       if ((r = reseau_store_next_recipient (run->store, campaign_id, run_now (run), error)) == NULL)
         {
           ok = error == NULL || *error == NULL;

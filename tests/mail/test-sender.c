@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "mail-test-utils.h"
+#include "outbox-test-utils.h"
 #include "reseau-account.h"
 #include "reseau-credentials.h"
 #include "reseau-outbox.h"
@@ -62,6 +63,7 @@ typedef struct
   guint        last_done;
   guint        last_total;
   guint        cancel_after;
+  guint        pause_after;
   GCancellable *cancellable;
 } Fixture;
 
@@ -196,6 +198,14 @@ progress_cb (ReseauSender *sender,
   fixture->last_total = total;
   if (fixture->cancel_after > 0 && fixture->n_progress == fixture->cancel_after)
     g_cancellable_cancel (fixture->cancellable);
+  if (fixture->pause_after > 0 && fixture->n_progress == fixture->pause_after)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* What the outbox page does, on the window's own connection, while the worker sends. */
+      g_assert_true (reseau_outbox_pause (fixture->store, campaign_id, now (), &error));
+      g_assert_no_error (error);
+    }
 }
 
 static void
@@ -848,6 +858,39 @@ test_header_injection (Fixture       *fixture,
     }
 }
 
+/* Pausing from the outbox while the worker sends: it stops after the message in flight,
+ * and resuming sends the rest, each once. */
+static void
+test_pause_while_sending (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GArray) ids = add_contacts (fixture, 0, 30);
+  g_autoptr(ReseauSendSummary) summary = NULL;
+  g_autoptr(ReseauCampaign) campaign = NULL;
+  g_autoptr(ReseauSendSummary) rest = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  guint total = 0;
+  gint64 id = add_campaign (fixture, ids, SUBJECT, 0);
+
+  fixture->pause_after = 3;
+  summary = run_sender (fixture);
+  g_assert_cmpuint (summary->n_sent, >=, 3);
+  g_assert_cmpuint (summary->n_sent, <, 30);
+  campaign = load_campaign (fixture, id);
+  g_assert_cmpint (campaign->state, ==, RESEAU_CAMPAIGN_PAUSED);
+  g_assert_cmpuint (campaign->counts[RESEAU_RECIPIENT_SENT], ==, summary->n_sent);
+  g_assert_cmpuint (campaign->counts[RESEAU_RECIPIENT_QUEUED], ==, 30 - summary->n_sent);
+  g_assert_cmpuint (mail_test_count_messages (), ==, summary->n_sent);
+
+  fixture->pause_after = 0;
+  g_assert_true (reseau_outbox_resume (fixture->store, id, now (), NULL));
+  rest = run_sender (fixture);
+  g_assert_cmpuint (summary->n_sent + rest->n_sent, ==, 30);
+  counts = outbox_test_count_at_server (&total);
+  g_assert_cmpuint (total, ==, 30);
+  g_assert_cmpuint (g_hash_table_size (counts), ==, 30);
+}
+
 /* 10,000 people: scheduled in one go, then stopped midway; every state adds up. */
 static void
 test_ten_thousand (Fixture       *fixture,
@@ -941,6 +984,7 @@ main (int   argc,
   ADD ("/sender/etiquette-and-no-email", test_etiquette_and_no_email, NULL);
   ADD ("/sender/scheduled", test_scheduled, NULL);
   ADD ("/sender/password-nowhere", test_password_nowhere, NULL);
+  ADD ("/sender/pause-while-sending", test_pause_while_sending, NULL);
   ADD ("/sender/fault/wrong-password", test_wrong_password, NULL);
   ADD ("/sender/fault/no-password", test_no_password, NULL);
   ADD ("/sender/fault/untrusted-certificate", test_untrusted_certificate, NULL);
