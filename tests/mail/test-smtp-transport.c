@@ -431,6 +431,55 @@ test_wrong_security (void)
   g_assert_true (reseau_smtp_error_affects_account (error));
 }
 
+/* Nothing the transport prints, even with every debug message on, carries the password,
+ * plain or in the base64 of AUTH PLAIN / LOGIN. */
+static void
+test_password_not_logged (void)
+{
+  const char *user = g_getenv ("RESEAU_TEST_SMTP_USER");
+  const char *password = g_getenv ("RESEAU_TEST_SMTP_PASSWORD");
+  g_autofree char *plain = NULL;
+  g_autofree char *login = g_base64_encode ((const guchar *)password, strlen (password));
+  g_autofree char *wrong_login = g_base64_encode ((const guchar *)"Wrong-Secret-42", 15);
+  g_autoptr(GString) auth = g_string_new (NULL);
+  g_auto(GStrv) envp = NULL;
+  const char *secrets[5];
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(ReseauSmtpTransport) good = make_transport ();
+      g_autoptr(ReseauSmtpTransport) wrong = make_transport_with ("Wrong-Secret-42");
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (send_to (good, "frederic@example.net", &error));
+      g_assert_false (send_to (wrong, "frederic@example.net", &error));
+      return;
+    }
+
+  g_string_append_c (auth, '\0');
+  g_string_append (auth, user);
+  g_string_append_c (auth, '\0');
+  g_string_append (auth, password);
+  plain = g_base64_encode ((const guchar *)auth->str, auth->len);
+  secrets[0] = password;
+  secrets[1] = plain;
+  secrets[2] = login;
+  secrets[3] = "Wrong-Secret-42";
+  secrets[4] = wrong_login;
+
+  envp = g_environ_setenv (g_get_environ (), "G_MESSAGES_DEBUG", "all", TRUE);
+  g_test_trap_subprocess_with_envp (NULL, (const char * const *)envp, 0,
+                                    G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  for (guint i = 0; i < G_N_ELEMENTS (secrets); i++)
+    {
+      g_autofree char *pattern = g_strdup_printf ("*%s*", secrets[i]);
+
+      g_test_trap_assert_stdout_unmatched (pattern);
+      g_test_trap_assert_stderr_unmatched (pattern);
+    }
+}
+
 static void
 test_envelope (void)
 {
@@ -482,6 +531,7 @@ main (int   argc,
   g_test_add_func ("/mail/smtp/insecure", test_insecure);
   g_test_add_func ("/mail/smtp/wrong-security", test_wrong_security);
   g_test_add_func ("/mail/smtp/envelope", test_envelope);
+  g_test_add_func ("/mail/smtp/password-not-logged", test_password_not_logged);
   /* Last: the server stores a stalled message once its delay is over, whatever the client
    * did, so a later test counting messages could see it. */
   g_test_add_func ("/mail/smtp/stall", test_stall);
