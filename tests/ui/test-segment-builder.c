@@ -371,6 +371,46 @@ test_drag (Fixture       *f,
   g_assert_cmpuint (reseau_segment_builder_get_count (f->builder), >, 0);
 }
 
+static gboolean
+drop_active (gpointer widget)
+{
+  return (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_DROP_ACTIVE) != 0;
+}
+
+/* While a circle hovers over an area, the area is highlighted; the drop lands after. */
+static void
+test_drag_hover (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *from = gtk_widget_get_first_child (f->sources);
+  GtkWidget *to = area (f, RESEAU_SEGMENT_ALL_OF);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) parts = NULL;
+  g_auto(GStrv) argv = NULL;
+  g_autofree char *joined = NULL;
+  DropCheck check = { f, FALSE, RESEAU_SEGMENT_ALL_OF, f->circles[0] };
+  int from_x, from_y, to_x, to_y;
+
+  g_assert_true (reseau_test_widget_root_point (from, gtk_widget_get_width (from) / 2.0,
+                                                gtk_widget_get_height (from) / 2.0, &from_x, &from_y));
+  g_assert_true (reseau_test_widget_root_point (to, gtk_widget_get_width (to) / 2.0,
+                                                gtk_widget_get_height (to) / 2.0, &to_x, &to_y));
+  g_strv_builder_take (builder, g_strdup_printf ("mousemove %d %d sleep 0.15 mousedown 1 sleep 0.1", from_x, from_y));
+  for (int i = 1; i <= 10; i++)
+    g_strv_builder_take (builder, g_strdup_printf ("mousemove %d %d sleep 0.04", from_x + (to_x - from_x) * i / 10,
+                                                   from_y + (to_y - from_y) * i / 10));
+  parts = g_strv_builder_end (builder);
+  joined = g_strjoinv (" ", parts);
+  argv = g_strsplit (joined, " ", -1);
+  g_assert_true (reseau_test_xdotool ((const char * const *)argv));
+  g_assert_true (reseau_test_iterate_until (drop_active, to, 5000));
+  g_assert_false (drop_active (area (f, RESEAU_SEGMENT_ANY_OF)));
+  reseau_test_save_screenshot (GTK_WIDGET (f->window), "segment-builder-drop-hover.png");
+  g_assert_true (reseau_test_xdotool ((const char * const[]) { "mouseup", "1", NULL }));
+  g_assert_true (reseau_test_iterate_until (dropped, &check, 5000));
+  g_assert_false (drop_active (to));
+}
+
 /* The saved segment cannot be dropped into itself: refused, nothing added. */
 static void
 test_refused_drop (Fixture       *f,
@@ -540,6 +580,7 @@ main (int   argc,
       char *argv[])
 {
   const char *localedir = g_getenv ("RESEAU_LOCALEDIR");
+  g_autoptr(GtkCssProvider) css = NULL;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
@@ -548,9 +589,15 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   setlocale (LC_ALL, "");
   adw_init ();
+  /* The application's style sheet, as AdwApplication loads it. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/org/example/Reseau/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_test_add ("/segment-builder/live-count", Fixture, NULL, fixture_set_up, test_live_count, fixture_tear_down);
   g_test_add ("/segment-builder/pointer-drag", Fixture, NULL, fixture_set_up, test_drag, fixture_tear_down);
+  g_test_add ("/segment-builder/drag-hover", Fixture, NULL, fixture_set_up, test_drag_hover, fixture_tear_down);
   g_test_add ("/segment-builder/refused-drop", Fixture, NULL, fixture_set_up, test_refused_drop, fixture_tear_down);
   g_test_add ("/segment-builder/save-reload", Fixture, NULL, fixture_set_up, test_save_reload, fixture_tear_down);
   g_test_add ("/segment-builder/screenshots/wide", Fixture, GINT_TO_POINTER (1100), fixture_set_up,
