@@ -618,7 +618,7 @@ reseau_store_filter_live_contacts (ReseauStore   *self,
   g_autofree char *json = ids_to_json (ids, n_ids);
   sqlite3_stmt *stmt = _reseau_store_prepare (self,
     "SELECT j.value FROM json_each (?) j JOIN contacts c ON c.id = j.value "
-    "WHERE c.trashed = 0 ORDER BY j.key", error);
+    "WHERE c.trashed = 0 GROUP BY j.value ORDER BY min (j.key)", error);
 
   if (stmt == NULL)
     return NULL;

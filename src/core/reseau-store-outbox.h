@@ -236,7 +236,8 @@ ReseauCampaignState reseau_store_settle_campaign (ReseauStore            *self,
                                                gint64                     now,
                                                GError                   **error);
 
-/* @ids without those deleted or in the trash, in the same order.
+/* @ids without those deleted or in the trash, each once (a contact must never get the
+ * same campaign twice), in the order of their first appearance.
  * Returns: (element-type gint64) */
 GArray          *reseau_store_filter_live_contacts (ReseauStore          *self,
                                                const gint64              *ids,

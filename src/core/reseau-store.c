@@ -150,6 +150,7 @@ static const char * const migrations[] = {
   "  message_id TEXT NOT NULL DEFAULT '', subject TEXT NOT NULL DEFAULT '');"
   "CREATE INDEX campaign_recipients_by_state ON campaign_recipients (campaign_id, state, next_attempt);"
   "CREATE INDEX campaign_recipients_by_contact ON campaign_recipients (contact_id);"
+  "CREATE UNIQUE INDEX campaign_recipients_once ON campaign_recipients (campaign_id, contact_id);"
   "CREATE TABLE send_log ("
   "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
   "  sent_at INTEGER NOT NULL);"

@@ -583,6 +583,18 @@ test_definitions (TestFixture   *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (n_ids (by_segment), ==, 2);
 
+  /* A contact named twice is written to once. */
+  {
+    gint64 twice[] = { ids[2], ids[0], ids[2], ids[0] };
+    g_autofree char *text = reseau_outbox_definition_for_ids (twice, G_N_ELEMENTS (twice));
+    g_autoptr(GArray) once = reseau_outbox_resolve_definition (fixture->store, text, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_ids (once), ==, 2);
+    g_assert_cmpint (g_array_index (once, gint64, 0), ==, ids[2]);
+    g_assert_cmpint (g_array_index (once, gint64, 1), ==, ids[0]);
+  }
+
   broken = reseau_outbox_resolve_definition (fixture->store, "ids:1,x", &error);
   g_assert_null (broken);
   g_assert_error (error, RESEAU_OUTBOX_ERROR, RESEAU_OUTBOX_ERROR_INVALID_DEFINITION);
