@@ -195,11 +195,15 @@ grid_label (const char *text,
   GtkWidget *label = gtk_label_new (text);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  /* The grid scrolls sideways rather than cut every value short in a narrow window. */
+  /* The grid scrolls sideways rather than cut every value short in a narrow window; only
+   * a long value is shortened. */
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), MIN (g_utf8_strlen (text, -1), SAMPLE_LENGTH));
-  gtk_label_set_max_width_chars (GTK_LABEL (label), SAMPLE_LENGTH);
+  if (g_utf8_strlen (text, -1) > SAMPLE_LENGTH)
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), SAMPLE_LENGTH);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), SAMPLE_LENGTH);
+    }
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;

@@ -478,6 +478,17 @@ open_import (Fixture    *f,
   _reseau_window_import_files (f->window, &file, 1);
 }
 
+static gboolean
+only_selected (gpointer data)
+{
+  Fixture *f = ((gpointer *)data)[0];
+  gint64 id = *(gint64 *)((gpointer *)data)[1];
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (f->window->selection));
+
+  return gtk_bitset_get_size (selected) == 1 &&
+         reseau_contact_list_get_id (f->window->contacts, gtk_bitset_get_nth (selected, 0)) == id;
+}
+
 static void
 test_bad_records (Fixture       *f,
                   gconstpointer  data)
@@ -485,9 +496,10 @@ test_bad_records (Fixture       *f,
   g_autoptr(GFile) file = write_file (f, "phone.vcf", WITH_BAD_CARD);
   g_autofree char *line = g_strdup_printf (_("Line %u: "), 16);
   GtkWidget *row;
+  gint64 ada;
 
   /* Ada is known: the file changes her job, which the summary lists. */
-  add_contact (f, "Ada", "Lovelace", "ada@example.org", "Analytical Engines", "Analyst");
+  ada = add_contact (f, "Ada", "Lovelace", "ada@example.org", "Analytical Engines", "Analyst");
 
   open_import (f, file);
   wait_page (f, "summary");
@@ -521,6 +533,10 @@ test_bad_records (Fixture       *f,
     g_assert_cmpstr (org, ==, "Difference Engines");
     g_assert_nonnull (marc);
   }
+
+  /* The toast's Show selects the people who changed jobs, in one click. */
+  click_button (f, _("_Show"));
+  g_assert_true (reseau_test_iterate_until (only_selected, (gpointer[]) { f, &ada }, 5000));
 }
 
 /* Column mapping ------------------------------------------------------------------------------------ */
@@ -625,11 +641,17 @@ test_export_selection (Fixture       *f,
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(ReseauCircle) circle = NULL;
   GtkSelectionModel *selection;
+  gint64 zoe, circle_id;
 
   add_contact (f, "Ada", "Lovelace", "ada@example.org", "Analytical Engines", "Analyst");
   add_contact (f, "Grace", "Hopper", "grace@example.org", "Navy", "Rear Admiral");
-  add_contact (f, "Zoë", "Leclerc", "zoe@example.org", "Atelier", "Designer");
+  zoe = add_contact (f, "Zoë", "Leclerc", "zoe@example.org", "Atelier", "Designer");
+  circle = reseau_circle_new ("Clients");
+  circle_id = reseau_store_save_circle (f->store, circle, &error);
+  g_assert_no_error (error);
+  g_assert_true (reseau_store_add_to_circle (f->store, circle_id, &zoe, 1, NULL, NULL, &error));
   reseau_store_emit_changed (f->store);
   selection = GTK_SELECTION_MODEL (f->window->selection);
   gtk_selection_model_select_item (selection, reseau_contact_list_find (f->window->contacts, 1), TRUE);
