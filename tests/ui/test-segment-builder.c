@@ -475,6 +475,103 @@ settle (void)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static gboolean
+popover_shown (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static gboolean
+is_choice (GtkWidget     *widget,
+           gconstpointer  title)
+{
+  return has_title (widget, title) && gtk_widget_get_mapped (widget);
+}
+
+/* Without the pointer: the area's Add menu lists the circles and saved segments not in
+ * it yet; activating one (as Enter does) adds it. */
+static void
+test_add_menu (Fixture       *f,
+               gconstpointer  data)
+{
+  GtkWidget *exclude = area (f, RESEAU_SEGMENT_EXCLUDE);
+  GtkWidget *button = find_widget (exclude, is_type, GSIZE_TO_POINTER (GTK_TYPE_MENU_BUTTON));
+  GtkWidget *popover, *choice;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_true (reseau_test_iterate_until (popover_shown, popover, 5000));
+  g_assert_nonnull (find_widget (popover, is_choice, "Chez Lumen"));
+  choice = find_widget (popover, is_choice, circle_names[2]);
+  g_assert_nonnull (choice);
+  g_assert_true (gtk_widget_activate (choice));
+  g_assert_true (segment_has (f->builder, FALSE, RESEAU_SEGMENT_EXCLUDE, f->circles[2]));
+  g_assert_false (gtk_widget_get_visible (popover));
+
+  /* Offered again, the circle already there is not listed. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  g_assert_true (reseau_test_iterate_until (popover_shown, popover, 5000));
+  g_assert_null (find_widget (popover, is_choice, circle_names[2]));
+  g_assert_nonnull (find_widget (popover, is_choice, circle_names[0]));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+}
+
+static void
+deleted_cb (ReseauSegmentBuilder *builder,
+            gint64                id,
+            gint64               *out)
+{
+  *out = id;
+}
+
+static void
+closed_cb (ReseauSegmentBuilder *builder,
+           guint                *n)
+{
+  (*n)++;
+}
+
+static gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+segment_gone (gpointer data)
+{
+  return *(gint64 *)data != 0;
+}
+
+/* Delete Segment asks first, then deletes and says so; the builder closes. */
+static void
+test_delete (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(ReseauSegment) saved = reseau_store_load_segment (f->store, f->saved_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  gint64 deleted = 0;
+  guint closed = 0;
+  GtkWidget *dialog;
+
+  reseau_segment_builder_set_segment (f->builder, saved, f->saved_id, "Chez Lumen");
+  g_signal_connect (f->builder, "deleted", G_CALLBACK (deleted_cb), &deleted);
+  g_signal_connect (f->builder, "closed", G_CALLBACK (closed_cb), &closed);
+  gtk_widget_activate_action (GTK_WIDGET (f->builder), "builder.delete", NULL);
+  dialog = find_dialog (f);
+  settle ();
+  g_assert_true (reseau_test_click (find_widget (dialog, is_button_labelled, _("_Delete"))));
+  g_assert_true (reseau_test_iterate_until (segment_gone, &deleted, 5000));
+  g_assert_cmpint (deleted, ==, f->saved_id);
+  g_assert_cmpuint (closed, ==, 1);
+  left = reseau_store_list_segments (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (left->len, ==, 0);
+}
+
 /* Save… asks a name, refuses another segment's (ignoring case) with a message, saves;
  * the saved definition reloads into the same rules and count. */
 static void
@@ -598,6 +695,8 @@ main (int   argc,
   g_test_add ("/segment-builder/live-count", Fixture, NULL, fixture_set_up, test_live_count, fixture_tear_down);
   g_test_add ("/segment-builder/pointer-drag", Fixture, NULL, fixture_set_up, test_drag, fixture_tear_down);
   g_test_add ("/segment-builder/drag-hover", Fixture, NULL, fixture_set_up, test_drag_hover, fixture_tear_down);
+  g_test_add ("/segment-builder/add-menu", Fixture, NULL, fixture_set_up, test_add_menu, fixture_tear_down);
+  g_test_add ("/segment-builder/delete", Fixture, NULL, fixture_set_up, test_delete, fixture_tear_down);
   g_test_add ("/segment-builder/refused-drop", Fixture, NULL, fixture_set_up, test_refused_drop, fixture_tear_down);
   g_test_add ("/segment-builder/save-reload", Fixture, NULL, fixture_set_up, test_save_reload, fixture_tear_down);
   g_test_add ("/segment-builder/screenshots/wide", Fixture, GINT_TO_POINTER (1100), fixture_set_up,
