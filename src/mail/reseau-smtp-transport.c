@@ -271,25 +271,49 @@ ensure_handle (ReseauSmtpTransport  *self,
 static void
 drop_connection (ReseauSmtpTransport *self)
 {
-  curl_socket_t socket = CURL_SOCKET_BAD;
+  curl_socket_t fd = CURL_SOCKET_BAD;
 
   if (self->curl == NULL)
     return;
-  if (curl_easy_getinfo (self->curl, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK &&
-      socket != CURL_SOCKET_BAD)
-    shutdown (socket, SHUT_RDWR);
+  if (curl_easy_getinfo (self->curl, CURLINFO_ACTIVESOCKET, &fd) == CURLE_OK && fd != CURL_SOCKET_BAD)
+    shutdown (fd, SHUT_RDWR);
   g_clear_pointer (&self->curl, curl_easy_cleanup);
 }
 
-/* Runs the exchange set up on the handle and turns its outcome into a GError. */
+/* A kept connection that the server closed while it was idle (many servers do after a
+ * minute, or after so many messages) fails on its first command, before the server has
+ * accepted anything for this message: sending again on a new connection cannot deliver the
+ * message twice. */
+static gboolean
+is_stale_connection (ReseauSmtpTransport     *self,
+                     const ReseauSmtpOutcome *outcome)
+{
+  long new_connections = -1;
+
+  curl_easy_getinfo (self->curl, CURLINFO_NUM_CONNECTS, &new_connections);
+  if (new_connections != 0 ||
+      (outcome->stage != RESEAU_SMTP_STAGE_CONNECT && outcome->stage != RESEAU_SMTP_STAGE_MAIL))
+    return FALSE;
+  if (outcome->reply_code == 421)
+    return TRUE;
+  return outcome->reply_code == 0 &&
+         (outcome->code == CURLE_SEND_ERROR || outcome->code == CURLE_RECV_ERROR ||
+          outcome->code == CURLE_GOT_NOTHING);
+}
+
+/* Runs the exchange set up on the handle and turns its outcome into a GError. @stale is
+ * set when the failure is that of a kept connection gone stale (see above). */
 static gboolean
 perform (ReseauSmtpTransport  *self,
          const char           *sender,
          GCancellable         *cancellable,
+         gboolean             *stale,
          GError              **error)
 {
   ReseauSmtpOutcome outcome = { 0, };
   long response = 0;
+
+  *stale = FALSE;
 
   self->cancellable = cancellable;
   self->stage = RESEAU_SMTP_STAGE_CONNECT;
@@ -311,6 +335,7 @@ perform (ReseauSmtpTransport  *self,
   outcome.port = self->port;
   outcome.ca_file = self->ca_file;
   outcome.sender = sender;
+  *stale = is_stale_connection (self, &outcome);
   _reseau_smtp_set_error (&outcome, error);
   drop_connection (self);
   return FALSE;
@@ -352,8 +377,9 @@ reseau_smtp_transport_send (ReseauSmtpTransport  *self,
   g_autofree char *to = NULL;
   g_autofree char *mail_from = NULL;
   g_autofree char *rcpt_to = NULL;
+  g_autoptr(GError) local_error = NULL;
   struct curl_slist *rcpt;
-  gboolean ok;
+  gboolean ok = FALSE;
 
   g_return_val_if_fail (RESEAU_IS_SMTP_TRANSPORT (self), FALSE);
   g_return_val_if_fail (message != NULL, FALSE);
@@ -364,29 +390,40 @@ reseau_smtp_transport_send (ReseauSmtpTransport  *self,
       (to = check_envelope_address (envelope_to, TRUE, error)) == NULL)
     return FALSE;
 
-  locker = g_mutex_locker_new (&self->lock);
-  if (!ensure_handle (self, error))
-    return FALSE;
-
   mail_from = g_strdup_printf ("<%s>", from);
   rcpt_to = g_strdup_printf ("<%s>", to);
   rcpt = curl_slist_append (NULL, rcpt_to);
 
-  self->upload = message;
-  self->upload_pos = 0;
-  curl_easy_setopt (self->curl, CURLOPT_CUSTOMREQUEST, NULL);
-  curl_easy_setopt (self->curl, CURLOPT_MAIL_FROM, mail_from);
-  curl_easy_setopt (self->curl, CURLOPT_MAIL_RCPT, rcpt);
-  curl_easy_setopt (self->curl, CURLOPT_UPLOAD, 1L);
-  curl_easy_setopt (self->curl, CURLOPT_INFILESIZE_LARGE, (curl_off_t)g_bytes_get_size (message));
+  locker = g_mutex_locker_new (&self->lock);
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      gboolean stale = FALSE;
 
-  ok = perform (self, from, cancellable, error);
+      g_clear_error (&local_error);
+      if (!ensure_handle (self, &local_error))
+        break;
 
-  if (self->curl != NULL)
-    curl_easy_setopt (self->curl, CURLOPT_MAIL_RCPT, NULL);
+      self->upload = message;
+      self->upload_pos = 0;
+      curl_easy_setopt (self->curl, CURLOPT_CUSTOMREQUEST, NULL);
+      curl_easy_setopt (self->curl, CURLOPT_MAIL_FROM, mail_from);
+      curl_easy_setopt (self->curl, CURLOPT_MAIL_RCPT, rcpt);
+      curl_easy_setopt (self->curl, CURLOPT_UPLOAD, 1L);
+      curl_easy_setopt (self->curl, CURLOPT_INFILESIZE_LARGE, (curl_off_t)g_bytes_get_size (message));
+
+      ok = perform (self, from, cancellable, &stale, &local_error);
+
+      if (self->curl != NULL)
+        curl_easy_setopt (self->curl, CURLOPT_MAIL_RCPT, NULL);
+      self->upload = NULL;
+      if (ok || !stale)
+        break;
+      g_debug ("The kept connection to %s:%u had closed; sending on a new one", self->host, self->port);
+    }
   curl_slist_free_all (rcpt);
-  self->upload = NULL;
 
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local_error));
   return ok;
 }
 
@@ -396,6 +433,7 @@ reseau_smtp_transport_check (ReseauSmtpTransport  *self,
                              GError              **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
+  gboolean stale;
 
   g_return_val_if_fail (RESEAU_IS_SMTP_TRANSPORT (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -403,17 +441,18 @@ reseau_smtp_transport_check (ReseauSmtpTransport  *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
+  /* A check tests the server as it is now: on a new connection, the kept one closed
+   * politely (QUIT). Without an upload or recipients, libcurl's SMTP "transfer" is the
+   * custom command, sent once the connection is set up — TLS and AUTH included. */
   locker = g_mutex_locker_new (&self->lock);
+  g_clear_pointer (&self->curl, curl_easy_cleanup);
   if (!ensure_handle (self, error))
     return FALSE;
-
-  /* Without an upload or recipients, libcurl's SMTP "transfer" is the custom command,
-   * sent after the connection is set up — TLS and AUTH included. */
   curl_easy_setopt (self->curl, CURLOPT_UPLOAD, 0L);
   curl_easy_setopt (self->curl, CURLOPT_MAIL_RCPT, NULL);
   curl_easy_setopt (self->curl, CURLOPT_CUSTOMREQUEST, "NOOP");
 
-  return perform (self, NULL, cancellable, error);
+  return perform (self, NULL, cancellable, &stale, error);
 }
 
 static void

@@ -36,6 +36,9 @@ One directive per line; blank lines and lines starting with # are ignored.
                             without replying (the client cannot know it went)
   stall-data SECONDS        wait SECONDS (at most 600) after the message is
                             received, then store it and answer 250
+  close-after-data          store the message, answer 250, then close the
+                            connection, as servers that take a few messages
+                            per session or time out idle sessions do
 
 The server stops on SIGTERM or SIGINT.
 """
@@ -168,6 +171,9 @@ class Handler:
         self.store(server, session, envelope)
         if "accept-then-drop" in faults:
             server.transport.abort()
+        elif "close-after-data" in faults:
+            # After the reply below has been written: close() flushes it first.
+            asyncio.get_running_loop().call_soon(server.transport.close)
         return f"250 OK queued as {self.counter}"
 
 

@@ -133,6 +133,28 @@ test_batch (void)
   g_ptr_array_unref (sent);
 }
 
+/* A server that closes the session after each message: every send still goes through,
+ * each on a connection of its own, none twice. */
+static void
+test_server_closes_kept_connection (void)
+{
+  g_autoptr(ReseauSmtpTransport) transport = make_transport ();
+
+  mail_test_reset_maildir ();
+  mail_test_write_fault ("close-after-data\n");
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *to = g_strdup_printf ("person%u@example.net", i);
+
+      g_assert_true (send_to (transport, to, &error));
+      g_assert_no_error (error);
+    }
+  mail_test_write_fault (NULL);
+  g_assert_cmpuint (mail_test_count_messages (), ==, 5);
+  g_assert_cmpuint (mail_test_count_connections (), ==, 5);
+}
+
 static void
 test_wrong_password (void)
 {
@@ -526,6 +548,7 @@ main (int   argc,
   g_test_add_func ("/mail/smtp/untrusted-certificate", test_untrusted_certificate);
   g_test_add_func ("/mail/smtp/closed-port", test_closed_port);
   g_test_add_func ("/mail/smtp/faults", test_faults);
+  g_test_add_func ("/mail/smtp/server-closes-kept-connection", test_server_closes_kept_connection);
   g_test_add_func ("/mail/smtp/one-recipient-refused", test_one_recipient_refused);
   g_test_add_func ("/mail/smtp/check", test_check);
   g_test_add_func ("/mail/smtp/insecure", test_insecure);
