@@ -15,6 +15,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "mail-test-utils.h"
+
 #define SENDER     "sender@example.org"
 #define RECIPIENT  "zoe@example.org"
 #define BLIND      "blind@example.org"
@@ -54,47 +56,6 @@ static const char *
 smtp_dir (void)
 {
   return g_getenv ("RESEAU_TEST_SMTP_DIR");
-}
-
-static void
-write_fault (const char *directives)
-{
-  g_autofree char *path = g_build_filename (smtp_dir (), "fault", NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, directives, -1, &error);
-  g_assert_no_error (error);
-}
-
-static void
-reset_maildir (void)
-{
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *name;
-
-  dir = g_dir_open (smtp_dir (), 0, &error);
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (smtp_dir (), name, NULL);
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-}
-
-static guint
-count_messages (void)
-{
-  g_autoptr(GDir) dir = g_dir_open (smtp_dir (), 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".eml"))
-      n++;
-
-  return n;
 }
 
 static size_t
@@ -171,11 +132,11 @@ test_delivers_exact_bytes (void)
   gsize eml_len;
   Outcome outcome;
 
-  reset_maildir ();
+  mail_test_reset_maildir ();
   outcome = send_message (g_getenv ("RESEAU_TEST_SMTP_PASSWORD"), TRUE);
   g_assert_cmpint (outcome.code, ==, CURLE_OK);
   g_assert_cmpint (outcome.response, ==, 250);
-  g_assert_cmpuint (count_messages (), ==, 1);
+  g_assert_cmpuint (mail_test_count_messages (), ==, 1);
 
   /* The server adds nothing (no Received:, no X-Peer:): the file is the DATA. */
   eml_path = g_build_filename (smtp_dir (), "1.eml", NULL);
@@ -199,11 +160,11 @@ test_wrong_password (void)
 {
   Outcome outcome;
 
-  reset_maildir ();
+  mail_test_reset_maildir ();
   outcome = send_message ("not-the-password", TRUE);
   g_assert_cmpint (outcome.code, ==, CURLE_LOGIN_DENIED);
   g_assert_cmpint (outcome.response, ==, 535);
-  g_assert_cmpuint (count_messages (), ==, 0);
+  g_assert_cmpuint (mail_test_count_messages (), ==, 0);
 }
 
 static void
@@ -211,10 +172,10 @@ test_untrusted_certificate (void)
 {
   Outcome outcome;
 
-  reset_maildir ();
+  mail_test_reset_maildir ();
   outcome = send_message (g_getenv ("RESEAU_TEST_SMTP_PASSWORD"), FALSE);
   g_assert_cmpint (outcome.code, ==, CURLE_PEER_FAILED_VERIFICATION);
-  g_assert_cmpuint (count_messages (), ==, 0);
+  g_assert_cmpuint (mail_test_count_messages (), ==, 0);
 }
 
 static void
@@ -222,20 +183,20 @@ test_fault_reply_data (void)
 {
   Outcome outcome;
 
-  reset_maildir ();
-  write_fault ("# refused once the message is in\nreply-data 550 5.7.1 Rejected\n");
+  mail_test_reset_maildir ();
+  mail_test_write_fault ("# refused once the message is in\nreply-data 550 5.7.1 Rejected\n");
   outcome = send_message (g_getenv ("RESEAU_TEST_SMTP_PASSWORD"), TRUE);
   /* libcurl reports a refusal after DATA as a weird server reply. */
   g_assert_cmpint (outcome.code, ==, CURLE_WEIRD_SERVER_REPLY);
   g_assert_cmpint (outcome.response, ==, 550);
-  g_assert_cmpuint (count_messages (), ==, 0);
+  g_assert_cmpuint (mail_test_count_messages (), ==, 0);
 
-  write_fault ("reply-data 451\n");
+  mail_test_write_fault ("reply-data 451\n");
   outcome = send_message (g_getenv ("RESEAU_TEST_SMTP_PASSWORD"), TRUE);
   g_assert_cmpint (outcome.code, !=, CURLE_OK);
   g_assert_cmpint (outcome.response, ==, 451);
-  g_assert_cmpuint (count_messages (), ==, 0);
-  reset_maildir ();
+  g_assert_cmpuint (mail_test_count_messages (), ==, 0);
+  mail_test_reset_maildir ();
 }
 
 static void
@@ -243,13 +204,13 @@ test_fault_reply_rcpt (void)
 {
   Outcome outcome;
 
-  reset_maildir ();
-  write_fault ("reply-rcpt 550 " BLIND "\n");
+  mail_test_reset_maildir ();
+  mail_test_write_fault ("reply-rcpt 550 " BLIND "\n");
   outcome = send_message (g_getenv ("RESEAU_TEST_SMTP_PASSWORD"), TRUE);
   g_assert_cmpint (outcome.code, ==, CURLE_SEND_ERROR);
   g_assert_cmpint (outcome.response, ==, 550);
-  g_assert_cmpuint (count_messages (), ==, 0);
-  reset_maildir ();
+  g_assert_cmpuint (mail_test_count_messages (), ==, 0);
+  mail_test_reset_maildir ();
 }
 
 static void
@@ -257,22 +218,22 @@ test_fault_drop (void)
 {
   Outcome outcome;
 
-  reset_maildir ();
-  write_fault ("drop-after-data\n");
+  mail_test_reset_maildir ();
+  mail_test_write_fault ("drop-after-data\n");
   outcome = send_message (g_getenv ("RESEAU_TEST_SMTP_PASSWORD"), TRUE);
   g_assert_cmpint (outcome.code, !=, CURLE_OK);
-  g_assert_cmpuint (count_messages (), ==, 0);
+  g_assert_cmpuint (mail_test_count_messages (), ==, 0);
 
-  write_fault ("accept-then-drop\n");
+  mail_test_write_fault ("accept-then-drop\n");
   outcome = send_message (g_getenv ("RESEAU_TEST_SMTP_PASSWORD"), TRUE);
   g_assert_cmpint (outcome.code, !=, CURLE_OK);
-  g_assert_cmpuint (count_messages (), ==, 1);
+  g_assert_cmpuint (mail_test_count_messages (), ==, 1);
 
-  write_fault ("drop-connect\n");
+  mail_test_write_fault ("drop-connect\n");
   outcome = send_message (g_getenv ("RESEAU_TEST_SMTP_PASSWORD"), TRUE);
   g_assert_cmpint (outcome.code, !=, CURLE_OK);
-  g_assert_cmpuint (count_messages (), ==, 1);
-  reset_maildir ();
+  g_assert_cmpuint (mail_test_count_messages (), ==, 1);
+  mail_test_reset_maildir ();
 }
 
 int
