@@ -75,7 +75,9 @@ void                 reseau_smtp_transport_set_timeouts (ReseauSmtpTransport *se
  * @envelope_to: the one RCPT TO address
  * @message: the bytes from reseau_message_build()
  *
- * Sends one message to one recipient, reusing the open connection when there is one.
+ * Sends one message to one recipient, reusing the open connection when there is one (and
+ * opening a new one, once, when the kept one turns out to have been closed by the server
+ * before it accepted anything). After any failure the connection is dropped, never reused.
  * Returns %TRUE only when the server answered 250 to the end of the data; otherwise @error
  * is in %RESEAU_SMTP_ERROR (or %G_IO_ERROR_CANCELLED) with a translated message that quotes
  * the server's reply when there is one ("The server refused this recipient: 550 5.1.1 …").
@@ -87,7 +89,8 @@ gboolean             reseau_smtp_transport_send         (ReseauSmtpTransport *se
                                                          GCancellable        *cancellable,
                                                          GError             **error);
 
-/* Connects, negotiates TLS and signs in, then says NOOP: what "Test Connection" checks. */
+/* Connects afresh, negotiates TLS and signs in, then says NOOP: what "Test Connection"
+ * checks. */
 gboolean             reseau_smtp_transport_check        (ReseauSmtpTransport *self,
                                                          GCancellable        *cancellable,
                                                          GError             **error);
