@@ -236,6 +236,7 @@ ensure_handle (ReseauSmtpTransport  *self,
 #endif
   curl_easy_setopt (self->curl, CURLOPT_USE_SSL,
                     (long)(self->security == RESEAU_SMTP_SECURITY_NONE ? CURLUSESSL_NONE : CURLUSESSL_ALL));
+  curl_easy_setopt (self->curl, CURLOPT_SSLVERSION, (long)CURL_SSLVERSION_TLSv1_2);
   curl_easy_setopt (self->curl, CURLOPT_SSL_VERIFYPEER, 1L);
   curl_easy_setopt (self->curl, CURLOPT_SSL_VERIFYHOST, 2L);
   if (self->ca_file != NULL)
