@@ -151,6 +151,23 @@ test_long_lines_and_line_ends (void)
   body = mail_test_get_text (message);
   g_assert_true (g_str_has_prefix (body, long_text->str));
   g_assert_cmpstr (body + long_text->len, ==, "\n");
+
+  /* Plain ASCII, but one line longer than SMTP allows (a pasted link, say). */
+  {
+    g_autofree char *url = g_strnfill (1500, 'a');
+    g_autofree char *ascii = g_strconcat ("See https://example.org/", url, "\n", NULL);
+    g_autoptr(GBytes) ascii_bytes = NULL;
+    g_autoptr(GMimeMessage) ascii_message = NULL;
+    g_autofree char *ascii_body = NULL;
+
+    parts.subject = "Long link";
+    parts.body = ascii;
+    ascii_bytes = reseau_message_build (&parts, NULL);
+    mail_test_assert_wire_safe (ascii_bytes);
+    ascii_message = mail_test_parse (ascii_bytes);
+    ascii_body = mail_test_get_text (ascii_message);
+    g_assert_cmpstr (ascii_body, ==, ascii);
+  }
 }
 
 static void
