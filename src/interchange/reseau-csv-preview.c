@@ -101,6 +101,13 @@ preview_thread (GTask        *task,
   GError *error = NULL;
   ReseauCsvPreview *preview = read_preview (data->file, data->max_rows, cancellable, &error);
 
+  /* Named as the import job names them, so that the user knows which of the files it is. */
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *name = g_file_get_parse_name (data->file);
+
+      g_prefix_error (&error, "%s: ", name);
+    }
   if (error != NULL)
     g_task_return_error (task, error);
   else

@@ -31,6 +31,7 @@ struct _ReseauImportDialog
   gboolean              closed;
 
   GtkStack             *stack;
+  GtkButton            *cancel_button;
   GtkButton            *import_button;
   GtkWidget            *continue_button;
   GtkLabel             *working_label;
@@ -87,6 +88,7 @@ show_error (ReseauImportDialog *self,
   g_clear_object (&self->cancellable);
   adw_status_page_set_description (self->error_page, error->message);
   show_page (self, "error");
+  gtk_button_set_label (self->cancel_button, _("_Close"));
 }
 
 /* The job calls this in the main context; the dialog may be gone by then. */
@@ -169,18 +171,13 @@ add_problem_row (ReseauImportDialog  *self,
 }
 
 static void
-show_summary (ReseauImportDialog  *self,
-              ReseauImportSummary *summary)
+show_counts (ReseauImportDialog  *self,
+             ReseauImportSummary *summary)
 {
-  GPtrArray *changes = reseau_import_summary_get_job_changes (summary);
-  GPtrArray *problems = reseau_import_summary_get_problems (summary);
-  const char * const *categories = reseau_import_summary_get_categories (summary);
-  const char *note = reseau_import_summary_get_encoding_note (summary);
-  guint n_partial = 0;
-
   guint n_added = reseau_import_summary_get_n_added (summary);
   guint n_updated = reseau_import_summary_get_n_updated (summary);
   guint n_unchanged = reseau_import_summary_get_n_unchanged (summary);
+  const char *note = reseau_import_summary_get_encoding_note (summary);
 
   set_count_row (self->added_row, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u new contact",
                                                                 "%u new contacts", n_added), n_added), n_added);
@@ -192,7 +189,19 @@ show_summary (ReseauImportDialog  *self,
                                                        n_unchanged), n_unchanged);
   adw_action_row_set_subtitle (self->encoding_row, note != NULL ? note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->encoding_row), note != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), n_added + n_updated > 0);
+}
 
+static void
+show_summary (ReseauImportDialog  *self,
+              ReseauImportSummary *summary)
+{
+  GPtrArray *changes = reseau_import_summary_get_job_changes (summary);
+  GPtrArray *problems = reseau_import_summary_get_problems (summary);
+  const char * const *categories = reseau_import_summary_get_categories (summary);
+  guint n_partial = 0;
+
+  show_counts (self, summary);
   for (guint i = 0; i < changes->len; i++)
     add_job_row (self, g_ptr_array_index (changes, i));
   gtk_widget_set_visible (GTK_WIDGET (self->jobs_group), changes->len > 0);
@@ -217,8 +226,6 @@ show_summary (ReseauImportDialog  *self,
   gtk_button_set_label (self->import_button, reseau_import_summary_get_n_skipped (summary) > 0
                                              ? _("_Import the Rest") : _("_Import"));
   show_page (self, "summary");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button),
-                            reseau_import_summary_get_n_added (summary) + reseau_import_summary_get_n_updated (summary) > 0);
 }
 
 /* Prepare and commit ------------------------------------------------------------------------ */
@@ -420,6 +427,7 @@ reseau_import_dialog_class_init (ReseauImportDialogClass *klass)
   g_type_ensure (RESEAU_TYPE_IMPORT_MAPPING);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/Reseau/reseau-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, ReseauImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, ReseauImportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, ReseauImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, ReseauImportDialog, continue_button);
   gtk_widget_class_bind_template_child (widget_class, ReseauImportDialog, working_label);

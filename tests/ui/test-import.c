@@ -550,7 +550,9 @@ static void
 test_csv_mapping (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(GFile) file = write_file (f, "clients.csv", GENERIC_CSV);
+  /* As French Excel writes it: Windows-1252, which the summary notes. */
+  g_autofree char *cp1252 = g_convert (GENERIC_CSV, -1, "WINDOWS-1252", "UTF-8", NULL, NULL, NULL);
+  g_autoptr(GFile) file = write_file (f, "clients.csv", cp1252);
   const char *job_title = reseau_text_field_label (RESEAU_FIELD_TITLE);
   AdwComboRow *row;
   GListModel *choices;
@@ -570,6 +572,7 @@ test_csv_mapping (Fixture       *f,
 
   click_button (f, _("C_ontinue"));
   wait_page (f, "summary");
+  g_assert_nonnull (find_widget (GTK_WIDGET (visible_dialog (f)), is_row_titled, _("Read as Windows-1252")));
   click_button (f, _("_Import"));
   wait_dialog_closed (f);
   wait_count (f, 2);
@@ -580,6 +583,41 @@ test_csv_mapping (Fixture       *f,
     g_assert_cmpstr (title, ==, "Gérante");
     g_assert_cmpstr (org, ==, "Coopérative Nord");
   }
+}
+
+/* A file that holds no contact at all: the dialog says why, and nothing is stored. */
+static gboolean
+is_status_page (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return ADW_IS_STATUS_PAGE (widget) && gtk_widget_is_drawable (widget);
+}
+
+static void
+test_unreadable (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char binary[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0";
+  g_autofree char *path = g_build_filename (f->dir, "contacts.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/contacts.vcf");
+  GtkWidget *page;
+
+  g_assert_true (g_file_set_contents (path, binary, sizeof binary, NULL));
+  open_import (f, file);
+  wait_page (f, "error");
+  page = find_widget (GTK_WIDGET (visible_dialog (f)), is_status_page, NULL);
+  g_assert_nonnull (page);
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), "contacts.csv"));
+  screenshot (f, "import-error");
+  click_button (f, _("_Close"));
+  wait_dialog_closed (f);
+
+  open_import (f, missing);
+  wait_page (f, "error");
+  page = find_widget (GTK_WIDGET (visible_dialog (f)), is_status_page, NULL);
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), "/nonexistent/contacts.vcf"));
+  g_assert_cmpuint (reseau_store_count_contacts (f->store), ==, 0);
 }
 
 /* Export ------------------------------------------------------------------------------------------- */
@@ -695,6 +733,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/ui/import/drag-vcard", Fixture, NULL, fixture_set_up, test_drag_vcard, fixture_tear_down);
+  g_test_add ("/ui/import/unreadable", Fixture, NULL, fixture_set_up, test_unreadable, fixture_tear_down);
   for (guint i = 0; i < 2; i++)
     {
       int width = i == 0 ? 1100 : 360;
