@@ -309,6 +309,22 @@ reseau_store_begin (ReseauStore  *self,
   return TRUE;
 }
 
+/* A read transaction, ended by reseau_store_commit() or reseau_store_rollback(): the reads
+ * inside it see one state of the database, and take SQLite's locks once rather than once a
+ * query, which makes thousands of small reads (an import matching every contact of a file)
+ * several times faster. Nothing may be written inside it. */
+gboolean
+reseau_store_begin_read (ReseauStore  *self,
+                         GError      **error)
+{
+  g_return_val_if_fail (RESEAU_IS_STORE (self), FALSE);
+
+  if (self->transaction_depth == 0 && !_reseau_store_exec (self, "BEGIN DEFERRED", error))
+    return FALSE;
+  self->transaction_depth++;
+  return TRUE;
+}
+
 gboolean
 reseau_store_commit (ReseauStore  *self,
                      GError      **error)

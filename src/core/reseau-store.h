@@ -117,6 +117,8 @@ ReseauStore   *reseau_store_open_finish          (GAsyncResult           *result
 const char    *reseau_store_get_path             (ReseauStore            *self);
 gboolean       reseau_store_begin                (ReseauStore            *self,
                                                   GError                **error);
+gboolean       reseau_store_begin_read           (ReseauStore            *self,
+                                                  GError                **error);
 gboolean       reseau_store_commit               (ReseauStore            *self,
                                                   GError                **error);
 void           reseau_store_rollback             (ReseauStore            *self);

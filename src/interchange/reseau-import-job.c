@@ -492,9 +492,15 @@ prepare_thread (GTask        *task,
   ctx.plan_by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   ctx.bytes_total = total_size (files);
 
-  if (_reseau_import_job_ensure_store (self, &error) && load_db_keys (self, ctx.db_keys, &error))
+  /* One read transaction for all of prepare: one state of the database to match against,
+   * and no locking for each of the thousands of contacts loaded. */
+  if (_reseau_import_job_ensure_store (self, &error) &&
+      reseau_store_begin_read (self->store, &error) &&
+      load_db_keys (self, ctx.db_keys, &error))
     for (guint i = 0; i < files->len && error == NULL; i++)
       read_file (self, &ctx, g_ptr_array_index (files, i), cancellable, &error);
+  if (self->store != NULL)
+    reseau_store_rollback (self->store);
   for (guint i = 0; error == NULL && i < self->plans->len; i++)
     n_records += ((ImportPlan *)g_ptr_array_index (self->plans, i))->records->len;
   if (error == NULL && n_records == 0)

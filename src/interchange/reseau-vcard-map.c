@@ -48,8 +48,16 @@ static char *
 clean_text (const char *text,
             gboolean    multiline)
 {
-  GString *out = g_string_sized_new (strlen (text));
+  GString *out;
+  gsize length = strlen (text);
+  gboolean clean = length == 0 || (!g_ascii_isspace (text[0]) && !g_ascii_isspace (text[length - 1]));
 
+  /* Most text is clean already: one exact copy, not a growing buffer. */
+  for (const char *p = text; clean && *p != '\0'; p++)
+    clean = (guchar)*p >= 0x20 && *p != 0x7F;
+  if (clean)
+    return g_strndup (text, length);
+  out = g_string_sized_new (length);
   for (const char *p = text; *p != '\0'; p++)
     {
       if (p[0] == '\r' && p[1] == '\n')

@@ -520,7 +520,12 @@ reseau_vcard_unescape (const char *text,
                        gboolean    v21)
 {
   gsize len = length < 0 ? strlen (text) : (gsize)length;
-  GString *out = g_string_sized_new (len);
+  GString *out;
+
+  /* Most values have nothing to unescape: one exact copy, not a growing buffer. */
+  if (memchr (text, '\\', len) == NULL)
+    return g_strndup (text, len);
+  out = g_string_sized_new (len);
 
   for (gsize i = 0; i < len; i++)
     {
