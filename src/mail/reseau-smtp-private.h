@@ -34,7 +34,8 @@ typedef struct
   const char      *sender;
 } ReseauSmtpOutcome;
 
-void _reseau_smtp_set_error (const ReseauSmtpOutcome  *outcome,
-                             GError                  **error);
+void _reseau_smtp_set_error   (const ReseauSmtpOutcome  *outcome,
+                               GError                  **error);
+void _reseau_smtp_global_init (void);
 
 G_END_DECLS

@@ -532,7 +532,7 @@ reseau_smtp_transport_class_init (ReseauSmtpTransportClass *klass)
   G_OBJECT_CLASS (klass)->finalize = reseau_smtp_transport_finalize;
 
   /* Not thread-safe in every libcurl build: done once, while the type is being set up. */
-  curl_global_init (CURL_GLOBAL_DEFAULT);
+  _reseau_smtp_global_init ();
 }
 
 static void
