@@ -178,6 +178,8 @@ click_button (Fixture    *f,
   g_assert_true (reseau_test_click (button));
 }
 
+static const char *dialog_page (Fixture *f);
+
 static AdwDialog *
 visible_dialog (Fixture *f)
 {
@@ -193,7 +195,11 @@ dialog_closed (gpointer data)
 static void
 wait_dialog_closed (Fixture *f)
 {
-  g_assert_true (reseau_test_iterate_until (dialog_closed, f, 10000));
+  if (!reseau_test_iterate_until (dialog_closed, f, 10000))
+    {
+      reseau_test_save_screenshot (GTK_WIDGET (f->window), "import-failure.png");
+      g_error ("The dialog is still open, on its %s page", dialog_page (f));
+    }
 }
 
 typedef struct
@@ -585,6 +591,76 @@ test_csv_mapping (Fixture       *f,
   }
 }
 
+/* Long imports show their progress and stop on Cancel, while reading and while writing;
+ * the database stays as it was. */
+static GFile *
+write_many_cards (Fixture *f,
+                  guint    n)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person %u\r\nN:%u;Person;;;\r\n"
+                                  "EMAIL:person%u@example.org\r\nORG:Company %u\r\nEND:VCARD\r\n",
+                            i, i, i, i % 97);
+  return write_file (f, "many.vcf", text->str);
+}
+
+static void
+wait_still (Fixture   *f,
+            GtkWidget *widget)
+{
+  graphene_point_t before = GRAPHENE_POINT_INIT (-1, -1), now = GRAPHENE_POINT_INIT (0, 0);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!graphene_point_equal (&before, &now) && g_get_monotonic_time () < deadline)
+    {
+      before = now;
+      settle (150);
+      g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (f->window),
+                                               &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget),
+                                                                     gtk_widget_get_height (widget)), &now));
+    }
+}
+
+static void
+cancel_while_working (Fixture *f)
+{
+  GtkWidget *cancel = wait_for (f, is_button_labelled, _("_Cancel"), "Cancel");
+
+  /* A busy machine slows the dialog's opening animation down: wait until it has ended. */
+  wait_still (f, cancel);
+  g_assert_cmpstr (dialog_page (f), ==, "working");
+  g_assert_true (reseau_test_click (cancel));
+  wait_dialog_closed (f);
+}
+
+static void
+test_cancel_long (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GFile) file = write_many_cards (f, 100000);
+  gpointer working[] = { f, (gpointer)"working" };
+
+  add_contact (f, "Ada", "Lovelace", "ada@example.org", "Analytical Engines", "Analyst");
+
+  /* While reading. */
+  open_import (f, file);
+  g_assert_true (reseau_test_iterate_until (page_is, working, 5000));
+  cancel_while_working (f);
+  g_assert_cmpuint (reseau_store_count_contacts (f->store), ==, 1);
+
+  /* While writing, in one transaction that Cancel rolls back. */
+  open_import (f, file);
+  wait_page (f, "summary");
+  click_button (f, _("_Import"));
+  g_assert_true (reseau_test_iterate_until (page_is, working, 5000));
+  screenshot (f, "import-progress");
+  cancel_while_working (f);
+  settle (500);
+  g_assert_cmpuint (reseau_store_count_contacts (f->store), ==, 1);
+}
+
 /* A file that holds no contact at all: the dialog says why, and nothing is stored. */
 static gboolean
 is_status_page (GtkWidget     *widget,
@@ -733,6 +809,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/ui/import/drag-vcard", Fixture, NULL, fixture_set_up, test_drag_vcard, fixture_tear_down);
+  g_test_add ("/ui/import/cancel-long", Fixture, NULL, fixture_set_up, test_cancel_long, fixture_tear_down);
   g_test_add ("/ui/import/unreadable", Fixture, NULL, fixture_set_up, test_unreadable, fixture_tear_down);
   for (guint i = 0; i < 2; i++)
     {
