@@ -30,6 +30,11 @@ GQuark               reseau_import_error_quark          (void);
 ReseauImportJob     *reseau_import_job_new              (const char                *store_path);
 void                 reseau_import_job_set_date         (ReseauImportJob           *self,
                                                          const char                *date);
+/* Off by default. When on, the commit puts the people of the files in circles named after
+ * their categories (vCard CATEGORIES, a CSV's labels or groups; see
+ * reseau_import_summary_get_categories()): a circle of the same name ignoring case and
+ * accents is reused, others are created, all in the import's transaction; then
+ * reseau_import_summary_get_new_circles() names the circles created. Set before commit. */
 void                 reseau_import_job_set_create_circles (ReseauImportJob         *self,
                                                            gboolean                 create_circles);
 void                 reseau_import_job_set_csv_mapping (ReseauImportJob          *self,
