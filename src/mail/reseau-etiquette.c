@@ -196,7 +196,7 @@ reseau_etiquette_is_large_segment (guint   n_recipients,
                                    guint   threshold,
                                    char  **message)
 {
-  gboolean large = threshold > 0 && n_recipients > threshold;
+  gboolean large = threshold > 0 && n_recipients >= threshold;
 
   if (message != NULL)
     *message = large ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

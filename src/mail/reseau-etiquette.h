@@ -55,7 +55,7 @@ char                  *reseau_etiquette_result_describe     (ReseauEtiquetteResu
                                                              const ReseauEtiquetteRule *rule);
 void                   reseau_etiquette_result_free         (ReseauEtiquetteResult *self);
 
-/* TRUE when @n_recipients is more than @threshold (0: never) — an unusually large segment
+/* TRUE when @n_recipients is at least @threshold (GSettings large-segment-threshold; 0: never) — an unusually large segment
  * for a personal message; @message (translated) says so. */
 gboolean               reseau_etiquette_is_large_segment    (guint                  n_recipients,
                                                              guint                  threshold,

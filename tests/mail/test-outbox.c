@@ -394,9 +394,9 @@ test_etiquette (TestFixture   *fixture,
   g_assert_cmpuint (reseau_etiquette_result_get_n_over (none), ==, 0);
   g_assert_null (reseau_etiquette_result_describe (none, &off));
 
-  g_assert_false (reseau_etiquette_is_large_segment (50, 50, NULL));
-  g_assert_true (reseau_etiquette_is_large_segment (51, 50, &large));
-  g_assert_cmpstr (large, ==, "51 people is a lot for a personal message");
+  g_assert_false (reseau_etiquette_is_large_segment (49, 50, NULL));
+  g_assert_true (reseau_etiquette_is_large_segment (50, 50, &large));
+  g_assert_cmpstr (large, ==, "50 people is a lot for a personal message");
   g_assert_false (reseau_etiquette_is_large_segment (10000, 0, NULL));
 }
 

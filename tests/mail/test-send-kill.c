@@ -2,9 +2,9 @@
 /* test-send-kill.c — SIGKILL of the sending process at many points of a 200-recipient
  * campaign, then restart: every recipient is received exactly once or reported unconfirmed
  *
- * Runs under isolated.py --keyring --smtp. The same executable is the sending process when
- * started as `test-send-kill --driver DATABASE`: it sends what is due, like
- * `reseau --send-due`, and is killed by the test at points chosen by what the server has
+ * Runs under isolated.py --keyring --smtp. The sending process is `reseau --send-due` when
+ * RESEAU_EXE names it, otherwise this executable started as `test-send-kill --driver
+ * DATABASE`, which sends what is due the same way. It is killed by the test at points chosen by what the server has
  * received so far (right after a message was accepted, where "sending" and "sent" race)
  * and by elapsed time (while opening the database, recovering, connecting).
  */
@@ -57,13 +57,20 @@ run_driver (const char *path)
   return summary->n_failed_permanent + summary->n_failed_temporary + summary->n_paused > 0;
 }
 
+/* With RESEAU_EXE set, the sending process is the real `reseau --send-due`. */
 static GSubprocess *
 start_driver (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  GSubprocess *driver = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
-                                          self_path, "--driver", path, NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  const char *exe = g_getenv ("RESEAU_EXE");
+  GSubprocess *driver;
 
+  if (exe != NULL)
+    driver = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                               exe, "--send-due", "--data-dir", dir, NULL);
+  else
+    driver = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error, self_path, "--driver", path, NULL);
   g_assert_no_error (error);
   return driver;
 }
@@ -138,7 +145,8 @@ test_kill (void)
     g_assert_true (g_subprocess_wait (driver, NULL, &error));
     g_assert_no_error (error);
     g_assert_true (g_subprocess_get_if_exited (driver));
-    g_assert_cmpint (g_subprocess_get_exit_status (driver), ==, 0);
+    /* reseau --send-due also says 1 when it found unconfirmed messages to report. */
+    g_assert_cmpint (g_subprocess_get_exit_status (driver), <=, g_getenv ("RESEAU_EXE") ? 1 : 0);
   }
 
   counts = outbox_test_count_at_server (&total);
@@ -183,6 +191,15 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   self_path = g_file_read_link ("/proc/self/exe", NULL);
+  if (g_getenv ("RESEAU_EXE") != NULL)
+    {
+      /* reseau --send-due takes the throttle from the preferences: 20 a minute by default
+       * would make 200 messages take ten minutes; 600 a minute never holds one back here. */
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+
+      g_settings_set_uint (settings, "throttle-per-minute", 600);
+      g_settings_sync ();
+    }
   g_test_add_func ("/sender/sigkill", test_kill);
   return g_test_run ();
 }

@@ -891,6 +891,69 @@ test_pause_while_sending (Fixture       *fixture,
   g_assert_cmpuint (g_hash_table_size (counts), ==, 30);
 }
 
+/* A clock 60 times faster than the real one, so that a per-minute throttle shows in a
+ * second. */
+static gint64 fast_start;
+static gint64 fast_real_start;
+
+static gint64
+fast_clock_cb (gpointer data)
+{
+  return fast_start + (g_get_monotonic_time () - fast_real_start) * 60 / G_USEC_PER_SEC;
+}
+
+/* At most 2 messages in any minute, across two runs (a restart in between): the send log
+ * in the database is what the throttle counts. */
+static void
+test_throttle (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GArray) ids = add_contacts (fixture, 0, 5);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint sent = 0;
+
+  add_campaign (fixture, ids, SUBJECT, 0);
+  fast_start = g_get_real_time () / G_USEC_PER_SEC;
+  fast_real_start = g_get_monotonic_time ();
+  for (guint run = 0; run < 2; run++)
+    {
+      g_autoptr(ReseauSender) sender = reseau_sender_new (fixture->path);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(ReseauSendSummary) summary = NULL;
+
+      reseau_sender_set_throttle (sender, 2);
+      reseau_sender_set_clock (sender, fast_clock_cb, NULL);
+      /* The first run stops after 3 messages, as if Réseau were quit. */
+      fixture->n_progress = 0;
+      fixture->cancel_after = run == 0 ? 3 : 0;
+      g_signal_connect (sender, "progress", G_CALLBACK (progress_cb), fixture);
+      reseau_sender_run_async (sender, run == 0 ? fixture->cancellable : NULL, ran_cb, &result);
+      while (result == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      summary = reseau_sender_run_finish (sender, result, &error);
+      g_clear_error (&error);
+      sent = mail_test_count_messages ();
+    }
+  g_assert_cmpuint (sent, ==, 5);
+
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sent_at FROM send_log ORDER BY sent_at", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 t = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (times, t);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (times->len, ==, 5);
+  for (guint i = 2; i < times->len; i++)
+    g_assert_cmpint (g_array_index (times, gint64, i) - g_array_index (times, gint64, i - 2), >=, 60);
+}
+
 /* 10,000 people: scheduled in one go, then stopped midway; every state adds up. */
 static void
 test_ten_thousand (Fixture       *fixture,
@@ -985,6 +1048,7 @@ main (int   argc,
   ADD ("/sender/scheduled", test_scheduled, NULL);
   ADD ("/sender/password-nowhere", test_password_nowhere, NULL);
   ADD ("/sender/pause-while-sending", test_pause_while_sending, NULL);
+  ADD ("/sender/throttle", test_throttle, NULL);
   ADD ("/sender/fault/wrong-password", test_wrong_password, NULL);
   ADD ("/sender/fault/no-password", test_no_password, NULL);
   ADD ("/sender/fault/untrusted-certificate", test_untrusted_certificate, NULL);
