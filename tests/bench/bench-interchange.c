@@ -33,6 +33,7 @@
 #include <libebook-contacts/libebook-contacts.h>
 #endif
 
+#include "import-test-utils.h"
 #include "reseau-export-job.h"
 #include "reseau-import-job.h"
 #include "reseau-vcard-reader.h"
@@ -182,22 +183,6 @@ parse_eds (const char *path,
 }
 #endif
 
-static void
-result_cb (GObject      *source,
-           GAsyncResult *result,
-           gpointer      data)
-{
-  *(GAsyncResult **)data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **slot)
-{
-  while (*slot == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return *slot;
-}
-
 /* Seconds from the file to the committed database, prepare and commit. */
 static double
 import (const char *db,
@@ -213,12 +198,12 @@ import (const char *db,
   g_autoptr(GError) error = NULL;
   double start = now_s (), cpu_start = cpu_s (), prepare_s;
 
-  reseau_import_job_prepare_async (job, &file, 1, NULL, result_cb, &prepared);
-  if ((plan = reseau_import_job_prepare_finish (job, wait_for (&prepared), &error)) == NULL)
+  reseau_import_job_prepare_async (job, &file, 1, NULL, import_test_result_cb, &prepared);
+  if ((plan = reseau_import_job_prepare_finish (job, import_test_wait (&prepared), &error)) == NULL)
     g_error ("%s", error->message);
   prepare_s = now_s () - start;
-  reseau_import_job_commit_async (job, FALSE, NULL, result_cb, &committed);
-  if ((done = reseau_import_job_commit_finish (job, wait_for (&committed), &error)) == NULL)
+  reseau_import_job_commit_async (job, FALSE, NULL, import_test_result_cb, &committed);
+  if ((done = reseau_import_job_commit_finish (job, import_test_wait (&committed), &error)) == NULL)
     g_error ("%s", error->message);
   *n_added = reseau_import_summary_get_n_added (done);
   /* On a shared machine the wall clock also counts the waits for a CPU. */
@@ -237,8 +222,8 @@ export (const char *db,
   g_autoptr(GError) error = NULL;
   double start = now_s ();
 
-  reseau_export_contacts_async (db, NULL, 0, file, RESEAU_EXPORT_VCARD_4_0, NULL, result_cb, &result);
-  if (!reseau_export_contacts_finish (wait_for (&result), n, &error))
+  reseau_export_contacts_async (db, NULL, 0, file, RESEAU_EXPORT_VCARD_4_0, NULL, import_test_result_cb, &result);
+  if (!reseau_export_contacts_finish (import_test_wait (&result), n, &error))
     g_error ("%s", error->message);
   return now_s () - start;
 }
@@ -301,21 +286,6 @@ bench_jobs (const char *dir,
   g_print ("export.vcard_%s %.2f s\n", label, s);
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -337,6 +307,6 @@ main (int   argc,
 
   bench_parse (cards, size, label);
   bench_jobs (dir, cards, size, label);
-  remove_dir (dir);
+  import_test_remove_dir (dir);
   return 0;
 }
