@@ -66,7 +66,9 @@ reseau_interaction_dialog_response (AdwAlertDialog *dialog,
         g_signal_emit (self, signals[LOGGED], 0);
     }
 
-  ADW_ALERT_DIALOG_CLASS (reseau_interaction_dialog_parent_class)->response (dialog, response);
+  /* AdwAlertDialog has no default handler: chaining up unconditionally called NULL. */
+  if (ADW_ALERT_DIALOG_CLASS (reseau_interaction_dialog_parent_class)->response != NULL)
+    ADW_ALERT_DIALOG_CLASS (reseau_interaction_dialog_parent_class)->response (dialog, response);
 }
 
 static void
