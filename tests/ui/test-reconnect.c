@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "reseau-interaction-dialog.h"
 #include "reseau-reconnect-page.h"
 #include "reseau-test-utils.h"
 #include "reseau-text.h"
@@ -283,6 +284,27 @@ test_order_and_log (Fixture       *f,
   g_assert_cmpstr (names, ==, "Chloé Colin, David Dumas, Alice Aubert");
 }
 
+static GtkWidget *
+find_dialog (GtkWidget *root)
+{
+  if (RESEAU_IS_INTERACTION_DIALOG (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_dialog (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer window)
+{
+  return find_dialog (window) != NULL;
+}
+
 static void
 test_signals (Fixture       *f,
               gconstpointer  data)
@@ -301,6 +323,11 @@ test_signals (Fixture       *f,
   g_assert_cmpint (g_array_index (f->written, gint64, 0), ==, f->ids[2]);
   g_assert_cmpint (g_array_index (f->written, gint64, 1), ==, f->ids[3]);
   g_assert_cmpint (g_array_index (f->written, gint64, 2), ==, f->ids[0]);
+
+  /* "Log Interaction…" opens the interaction dialog. */
+  g_assert_true (reseau_test_click (row_button (f, "Alice Aubert", _("Log Interaction…"))));
+  g_assert_true (reseau_test_iterate_until (dialog_shown, f->window, 5000));
+  adw_dialog_force_close (ADW_DIALOG (find_dialog (f->window)));
 
   /* A click on a row's name opens the contact. */
   g_assert_true (reseau_test_click (find_label (GTK_WIDGET (f->page), "Chloé Colin")));
