@@ -14,6 +14,7 @@
 #include "reseau-account.h"
 #include "reseau-credentials.h"
 #include "reseau-message.h"
+#include "reseau-outbox.h"
 #include "reseau-sender.h"
 #include "reseau-smtp-transport.h"
 #include "reseau-store-outbox.h"
@@ -31,6 +32,7 @@ struct _ReseauSender
   gint64           campaign_id;
   guint            connect_timeout;
   guint            idle_timeout;
+  gboolean         skip_late;
   gboolean         running;
 };
 
@@ -60,6 +62,7 @@ typedef struct
   gint64             only_campaign;
   guint              connect_timeout;
   guint              idle_timeout;
+  gboolean           skip_late;
   ReseauStore       *store;
   ReseauSendSummary *summary;
 } Run;
@@ -483,16 +486,21 @@ run_all (Run           *run,
          GError       **error)
 {
   g_autoptr(GArray) due = NULL;
+  g_autoptr(GArray) late = NULL;
 
   if ((run->store = reseau_store_open (run->store_path, error)) == NULL ||
       !reseau_store_recover_sending (run->store, run_now (run), &run->summary->n_unconfirmed, error) ||
-      (due = reseau_store_due_campaigns (run->store, run_now (run), error)) == NULL)
+      (due = reseau_store_due_campaigns (run->store, run_now (run), error)) == NULL ||
+      (late = reseau_outbox_late_campaigns (run->store, run_now (run), error)) == NULL)
     return FALSE;
   for (guint i = 0; i < due->len && !g_cancellable_is_cancelled (cancellable); i++)
     {
       gint64 id = g_array_index (due, gint64, i);
+      gboolean is_late = FALSE;
 
-      if (run->only_campaign != 0 && id != run->only_campaign)
+      for (guint j = 0; run->skip_late && j < late->len; j++)
+        is_late |= g_array_index (late, gint64, j) == id;
+      if ((run->only_campaign != 0 && id != run->only_campaign) || is_late)
         continue;
       if (!send_campaign (run, id, cancellable, error))
         return FALSE;
@@ -606,6 +614,14 @@ reseau_sender_set_timeouts (ReseauSender *self,
 }
 
 void
+reseau_sender_set_skip_late (ReseauSender *self,
+                             gboolean      skip_late)
+{
+  g_return_if_fail (RESEAU_IS_SENDER (self));
+  self->skip_late = skip_late;
+}
+
+void
 reseau_sender_set_campaign (ReseauSender *self,
                             gint64        campaign_id)
 {
@@ -650,6 +666,7 @@ reseau_sender_run_async (ReseauSender        *self,
   run->only_campaign = self->campaign_id;
   run->connect_timeout = self->connect_timeout;
   run->idle_timeout = self->idle_timeout;
+  run->skip_late = self->skip_late;
   run->summary = g_new0 (ReseauSendSummary, 1);
   run->summary->problems = g_ptr_array_new_with_free_func (g_free);
   g_task_set_task_data (task, run, (GDestroyNotify)run_free);

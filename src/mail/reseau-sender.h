@@ -66,6 +66,10 @@ void               reseau_sender_set_clock          (ReseauSender        *self,
 void               reseau_sender_set_timeouts       (ReseauSender        *self,
                                                      guint                connect_seconds,
                                                      guint                idle_seconds);
+/* TRUE: leave alone the campaigns not started yet and more than 12 hours late
+ * (reseau_outbox_late_campaigns()), for the user to decide at start-up. Default FALSE. */
+void               reseau_sender_set_skip_late      (ReseauSender        *self,
+                                                     gboolean             skip_late);
 /* Only this campaign (0: every due one). */
 void               reseau_sender_set_campaign       (ReseauSender        *self,
                                                      gint64               campaign_id);

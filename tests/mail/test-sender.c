@@ -508,6 +508,42 @@ test_scheduled (Fixture       *fixture,
   g_assert_cmpint (done->state, ==, RESEAU_CAMPAIGN_DONE);
 }
 
+/* More than 12 hours late and not started: a sender told to skip late campaigns leaves
+ * it for the user's decision; one that is not (reseau --send-due) sends it. */
+static void
+test_late (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(GArray) ids = add_contacts (fixture, 0, 2);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(ReseauSendSummary) held = NULL;
+  g_autoptr(ReseauSendSummary) sent = NULL;
+  g_autoptr(ReseauSender) sender = reseau_sender_new (fixture->path);
+  g_autoptr(GArray) late = NULL;
+  gint64 start = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 id;
+
+  fake_now = start;
+  id = add_campaign (fixture, ids, SUBJECT, start + 3600);
+  fake_now = start + 3600 + 13 * 3600;
+  late = reseau_outbox_late_campaigns (fixture->store, now (), NULL);
+  g_assert_cmpuint (late->len, ==, 1);
+  g_assert_cmpint (g_array_index (late, gint64, 0), ==, id);
+
+  reseau_sender_set_throttle (sender, 0);
+  reseau_sender_set_clock (sender, clock_cb, NULL);
+  reseau_sender_set_skip_late (sender, TRUE);
+  reseau_sender_run_async (sender, NULL, ran_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  held = reseau_sender_run_finish (sender, result, NULL);
+  g_assert_cmpuint (held->n_sent, ==, 0);
+  g_assert_cmpuint (mail_test_count_messages (), ==, 0);
+
+  sent = run_sender (fixture);
+  g_assert_cmpuint (sent->n_sent, ==, 2);
+}
+
 /* Searches every file of the session (the keyring's own folder aside) for @needle. */
 static void
 assert_nowhere (const char *dir,
@@ -915,7 +951,8 @@ test_throttle (Fixture       *fixture,
   sqlite3_stmt *stmt = NULL;
   guint sent = 0;
 
-  add_campaign (fixture, ids, SUBJECT, 0);
+  gint64 campaign_id = add_campaign (fixture, ids, SUBJECT, 0);
+
   fast_start = g_get_real_time () / G_USEC_PER_SEC;
   fast_real_start = g_get_monotonic_time ();
   for (guint run = 0; run < 2; run++)
@@ -926,11 +963,14 @@ test_throttle (Fixture       *fixture,
 
       reseau_sender_set_throttle (sender, 2);
       reseau_sender_set_clock (sender, fast_clock_cb, NULL);
-      /* The first run stops after 3 messages, as if Réseau were quit. */
+      /* The first run stops after 3 messages (paused between two messages, so that none
+       * is cut off midway), the second starts afresh. */
       fixture->n_progress = 0;
-      fixture->cancel_after = run == 0 ? 3 : 0;
+      fixture->pause_after = run == 0 ? 3 : 0;
+      if (run == 1)
+        g_assert_true (reseau_outbox_resume (fixture->store, campaign_id, now (), NULL));
       g_signal_connect (sender, "progress", G_CALLBACK (progress_cb), fixture);
-      reseau_sender_run_async (sender, run == 0 ? fixture->cancellable : NULL, ran_cb, &result);
+      reseau_sender_run_async (sender, NULL, ran_cb, &result);
       while (result == NULL)
         g_main_context_iteration (NULL, TRUE);
       summary = reseau_sender_run_finish (sender, result, &error);
@@ -1046,6 +1086,7 @@ main (int   argc,
   ADD ("/sender/fifty", test_fifty, NULL);
   ADD ("/sender/etiquette-and-no-email", test_etiquette_and_no_email, NULL);
   ADD ("/sender/scheduled", test_scheduled, NULL);
+  ADD ("/sender/late", test_late, NULL);
   ADD ("/sender/password-nowhere", test_password_nowhere, NULL);
   ADD ("/sender/pause-while-sending", test_pause_while_sending, NULL);
   ADD ("/sender/throttle", test_throttle, NULL);
