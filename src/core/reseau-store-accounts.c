@@ -164,21 +164,10 @@ reseau_store_log_send (ReseauStore  *self,
                        gint64        now,
                        GError      **error)
 {
-  sqlite3_stmt *stmt;
-
-  if ((stmt = _reseau_store_prepare (self,
-         "DELETE FROM send_log WHERE account_id = ? AND sent_at < ?", error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  sqlite3_bind_int64 (stmt, 2, now - SEND_LOG_KEEP);
-  if (!_reseau_store_step_done (self, stmt, error))
-    return FALSE;
-  if ((stmt = _reseau_store_prepare (self,
-         "INSERT INTO send_log (account_id, sent_at) VALUES (?, ?)", error)) == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, account_id);
-  sqlite3_bind_int64 (stmt, 2, now);
-  return _reseau_store_step_done (self, stmt, error);
+  return _reseau_store_run_int64s (self, "DELETE FROM send_log WHERE account_id = ? AND sent_at < ?",
+                                   account_id, now - SEND_LOG_KEEP, error) &&
+         _reseau_store_run_int64s (self, "INSERT INTO send_log (account_id, sent_at) VALUES (?, ?)",
+                                   account_id, now, error);
 }
 
 /* A sliding window: the next message may go when the oldest of the last @per_minute sends

@@ -18,6 +18,11 @@ gboolean         _reseau_store_step_changed   (ReseauStore   *self,
                                                sqlite3_stmt  *stmt,
                                                const char    *message,
                                                GError       **error);
+gboolean         _reseau_store_run_int64s     (ReseauStore   *self,
+                                               const char    *sql,
+                                               gint64         first,
+                                               gint64         second,
+                                               GError       **error);
 gpointer         _reseau_store_step_one       (ReseauStore   *self,
                                                sqlite3_stmt  *stmt,
                                                ReseauRowFunc  read,

@@ -188,15 +188,11 @@ reseau_store_unmark_sending (ReseauStore  *self,
                              gint64        now,
                              GError      **error)
 {
-  sqlite3_stmt *stmt = _reseau_store_prepare (self,
-    "UPDATE campaign_recipients SET state = 0, attempts = max (attempts - 1, 0), updated = ? "
-    "WHERE id = ? AND state = 1", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, recipient_id);
-  return _reseau_store_step_done (self, stmt, error);
+  return _reseau_store_run_int64s (self,
+                                   "UPDATE campaign_recipients SET state = 0, "
+                                   "  attempts = max (attempts - 1, 0), updated = ? "
+                                   "WHERE id = ? AND state = 1",
+                                   now, recipient_id, error);
 }
 
 ReseauCampaignState

@@ -124,6 +124,23 @@ _reseau_store_step_changed (ReseauStore   *self,
   return FALSE;
 }
 
+/* Runs @sql (a string literal) with its two parameters bound to @first and @second. */
+gboolean
+_reseau_store_run_int64s (ReseauStore  *self,
+                          const char   *sql,
+                          gint64        first,
+                          gint64        second,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt = _reseau_store_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, first);
+  sqlite3_bind_int64 (stmt, 2, second);
+  return _reseau_store_step_done (self, stmt, error);
+}
+
 /* The one row @stmt finds, read by @read; NULL without error when there is none. */
 gpointer
 _reseau_store_step_one (ReseauStore    *self,
@@ -440,14 +457,8 @@ reopen_campaign (ReseauStore  *self,
                  gint64        now,
                  GError      **error)
 {
-  sqlite3_stmt *stmt = _reseau_store_prepare (self,
-    "UPDATE campaigns SET state = 1, updated = ? WHERE id = ? AND state = 4", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, now);
-  sqlite3_bind_int64 (stmt, 2, campaign_id);
-  return _reseau_store_step_done (self, stmt, error);
+  return _reseau_store_run_int64s (self, "UPDATE campaigns SET state = 1, updated = ? WHERE id = ? AND state = 4",
+                                   now, campaign_id, error);
 }
 
 gboolean
