@@ -290,6 +290,90 @@ reseau_outbox_schedule (ReseauStore                *store,
   return TRUE;
 }
 
+typedef struct
+{
+  char                  *path;
+  gint64                 campaign_id;
+  gint64                 when;
+  ReseauEtiquetteRule    rule;
+  char                  *today;
+  gint64                 now;
+  ReseauScheduleSummary  summary;
+} ScheduleData;
+
+static void
+schedule_data_free (ScheduleData *data)
+{
+  g_free (data->path);
+  g_free (data->today);
+  g_free (data);
+}
+
+static void
+schedule_in_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  ScheduleData *data = task_data;
+  g_autoptr(ReseauStore) store = NULL;
+  GError *error = NULL;
+
+  if ((store = reseau_store_open (data->path, &error)) == NULL ||
+      !reseau_outbox_schedule (store, data->campaign_id, data->when, &data->rule, data->today,
+                               data->now, &data->summary, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+reseau_outbox_schedule_async (ReseauStore                *store,
+                              gint64                      campaign_id,
+                              gint64                      when,
+                              const ReseauEtiquetteRule  *rule,
+                              const char                 *today,
+                              gint64                      now,
+                              GCancellable               *cancellable,
+                              GAsyncReadyCallback         callback,
+                              gpointer                    user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ScheduleData *data;
+
+  g_return_if_fail (RESEAU_IS_STORE (store));
+  g_return_if_fail (rule != NULL && today != NULL);
+
+  data = g_new0 (ScheduleData, 1);
+  data->path = g_strdup (reseau_store_get_path (store));
+  data->campaign_id = campaign_id;
+  data->when = when;
+  data->rule = *rule;
+  data->today = g_strdup (today);
+  data->now = now;
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, reseau_outbox_schedule_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)schedule_data_free);
+  g_task_run_in_thread (task, schedule_in_thread);
+}
+
+gboolean
+reseau_outbox_schedule_finish (GAsyncResult           *result,
+                               ReseauScheduleSummary  *summary,
+                               GError                **error)
+{
+  ScheduleData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+  data = g_task_get_task_data (G_TASK (result));
+  if (summary != NULL)
+    *summary = data->summary;
+  return TRUE;
+}
+
 static gboolean
 require_state (ReseauStore          *store,
                gint64                campaign_id,

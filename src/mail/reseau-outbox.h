@@ -90,6 +90,21 @@ gboolean        reseau_outbox_schedule               (ReseauStore          *stor
                                                       gint64                now,
                                                       ReseauScheduleSummary *summary,
                                                       GError              **error);
+/* The same in a worker thread with its own connection to @store's file, so that a
+ * 10,000-person snapshot does not freeze the window; the caller's connection sees the
+ * result once it completes. */
+void            reseau_outbox_schedule_async         (ReseauStore          *store,
+                                                      gint64                campaign_id,
+                                                      gint64                when,
+                                                      const ReseauEtiquetteRule *rule,
+                                                      const char           *today,
+                                                      gint64                now,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+gboolean        reseau_outbox_schedule_finish        (GAsyncResult         *result,
+                                                      ReseauScheduleSummary *summary,
+                                                      GError              **error);
 /* A scheduled (not yet started) or paused campaign: what is still queued is skipped. */
 gboolean        reseau_outbox_cancel                 (ReseauStore          *store,
                                                       gint64                campaign_id,

@@ -531,6 +531,50 @@ test_schedule_include_over_cap (TestFixture   *fixture,
   g_assert_cmpuint (summary.n_over_cap, ==, 0);
 }
 
+static void
+scheduled_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  *(GAsyncResult **)data = g_object_ref (result);
+}
+
+/* In a worker with its own connection; this connection sees the snapshot afterwards, and a
+ * problem comes back as the same error. */
+static void
+test_schedule_async (TestFixture   *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) again = NULL;
+  g_autoptr(ReseauCampaign) campaign = NULL;
+  ReseauScheduleSummary summary = { 0 };
+  gint64 account = add_account (fixture->store);
+  gint64 ids[2];
+  gint64 id;
+
+  ids[0] = add_person_with_email (fixture->store, "Frédéric", "Martinet", "fred@example.org");
+  ids[1] = add_person_with_email (fixture->store, "Hélène", "Dupré", NULL);
+  id = add_draft (fixture->store, account, ids, 2, "Réunion à Paris");
+  reseau_outbox_schedule_async (fixture->store, id, 0, &default_rule, TODAY, NOW, NULL, scheduled_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (reseau_outbox_schedule_finish (result, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.n_queued, ==, 1);
+  g_assert_cmpuint (summary.n_no_email, ==, 1);
+  campaign = load (fixture->store, id);
+  g_assert_cmpint (campaign->state, ==, RESEAU_CAMPAIGN_SCHEDULED);
+  g_assert_cmpuint (campaign->counts[RESEAU_RECIPIENT_QUEUED], ==, 1);
+
+  reseau_outbox_schedule_async (fixture->store, id, 0, &default_rule, TODAY, NOW, NULL, scheduled_cb, &again);
+  while (again == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (reseau_outbox_schedule_finish (again, NULL, &error));
+  g_assert_error (error, RESEAU_OUTBOX_ERROR, RESEAU_OUTBOX_ERROR_INVALID_STATE);
+}
+
 /* Nobody to write to is an error, not an empty campaign. */
 static void
 test_schedule_nobody (TestFixture   *fixture,
@@ -802,6 +846,7 @@ main (int   argc,
   ADD ("/outbox/schedule/snapshot", test_schedule_snapshot);
   ADD ("/outbox/schedule/include-over-cap", test_schedule_include_over_cap);
   ADD ("/outbox/schedule/nobody", test_schedule_nobody);
+  ADD ("/outbox/schedule/async", test_schedule_async);
   ADD ("/outbox/schedule/definitions", test_definitions);
   ADD ("/outbox/schedule/due-and-late", test_due_and_late);
   ADD ("/outbox/campaign/pause-resume-cancel", test_pause_resume_cancel);
