@@ -24,9 +24,9 @@ typedef struct
   GPtrArray     *problems;
   GStrvBuilder  *extras;
   GPtrArray     *categories;
-  GHashTable    *labels;
-  GHashTable    *used_labels;
-  GHashTable    *seen;
+  GHashTable    *labels;      /* created with the first grouped property, or NULL */
+  GHashTable    *used_labels; /* likewise */
+  GPtrArray     *seen;        /* the names of the single-valued properties mapped */
   char          *fn;
 } Builder;
 
@@ -94,12 +94,13 @@ static gboolean
 first_time (Builder                   *b,
             const ReseauVCardProperty *property)
 {
-  if (g_hash_table_contains (b->seen, property->name))
+  if (g_ptr_array_find_with_equal_func (b->seen, property->name, g_str_equal, NULL))
     {
       g_strv_builder_add (b->extras, property->raw);
       return FALSE;
     }
-  g_hash_table_add (b->seen, g_strdup (property->name));
+  /* The properties outlive the builder. */
+  g_ptr_array_add (b->seen, (gpointer)property->name);
   return TRUE;
 }
 
@@ -192,7 +193,7 @@ label_type (Builder                   *b,
   if (property->group == NULL)
     return RESEAU_VALUE_TYPE_OTHER;
   group = g_ascii_strdown (property->group, -1);
-  return apple_label_type (g_hash_table_lookup (b->labels, group), &known);
+  return apple_label_type (b->labels ? g_hash_table_lookup (b->labels, group) : NULL, &known);
 }
 
 static ReseauValueType
@@ -494,7 +495,11 @@ find_labels (Builder   *b,
       const ReseauVCardProperty *property = g_ptr_array_index (properties, i);
 
       if (g_str_equal (property->name, "X-ABLABEL") && property->group != NULL)
-        g_hash_table_insert (b->labels, g_ascii_strdown (property->group, -1), property->value);
+        {
+          if (b->labels == NULL)
+            b->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_insert (b->labels, g_ascii_strdown (property->group, -1), property->value);
+        }
     }
   for (guint i = 0; i < properties->len; i++)
     {
@@ -505,9 +510,12 @@ find_labels (Builder   *b,
       if (property->group == NULL || !is_value_property (property))
         continue;
       group = g_ascii_strdown (property->group, -1);
-      apple_label_type (g_hash_table_lookup (b->labels, group), &known);
-      if (known)
-        g_hash_table_add (b->used_labels, g_steal_pointer (&group));
+      apple_label_type (b->labels ? g_hash_table_lookup (b->labels, group) : NULL, &known);
+      if (!known)
+        continue;
+      if (b->used_labels == NULL)
+        b->used_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_hash_table_add (b->used_labels, g_steal_pointer (&group));
     }
 }
 
@@ -520,7 +528,7 @@ is_used_label (Builder                   *b,
   if (!g_str_equal (property->name, "X-ABLABEL"))
     return FALSE;
   group = property->group ? g_ascii_strdown (property->group, -1) : NULL;
-  return group != NULL && g_hash_table_contains (b->used_labels, group);
+  return group != NULL && b->used_labels != NULL && g_hash_table_contains (b->used_labels, group);
 }
 
 /**
@@ -541,9 +549,7 @@ _reseau_vcard_build_contact (GPtrArray  *properties,
     .problems = problems,
     .extras = g_strv_builder_new (),
     .categories = g_ptr_array_new_null_terminated (0, g_free, TRUE),
-    .labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
-    .used_labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
-    .seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .seen = g_ptr_array_new (),
   };
   g_auto(GStrv) extras = NULL;
 
@@ -558,9 +564,9 @@ _reseau_vcard_build_contact (GPtrArray  *properties,
   *categories = (GStrv)g_ptr_array_free (b.categories, FALSE);
 
   g_strv_builder_unref (b.extras);
-  g_hash_table_unref (b.labels);
-  g_hash_table_unref (b.used_labels);
-  g_hash_table_unref (b.seen);
+  g_clear_pointer (&b.labels, g_hash_table_unref);
+  g_clear_pointer (&b.used_labels, g_hash_table_unref);
+  g_ptr_array_unref (b.seen);
   g_free (b.fn);
   return b.contact;
 }
