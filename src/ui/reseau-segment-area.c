@@ -18,6 +18,8 @@ struct _ReseauSegmentArea
   ReseauSegment        *segment;
   gint64                saved_id;
 
+  guint                 refresh_id;
+
   GtkListBox           *list;
   GtkListBox           *choices;
   GtkPopover           *popover;
@@ -189,6 +191,28 @@ refresh (ReseauSegmentArea *self)
       }
   if (shown == 0)
     gtk_list_box_append (self->list, empty_row_new ());
+}
+
+static gboolean
+refresh_cb (gpointer data)
+{
+  ReseauSegmentArea *self = data;
+
+  self->refresh_id = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* A renamed or emptied circle shows in its row; an empty set has nothing to update. The
+ * member counts cost a query over every circle: one per burst of changes, not per change. */
+static void
+store_changed_cb (ReseauSegmentArea *self)
+{
+  if (self->segment == NULL || self->refresh_id != 0 ||
+      (reseau_segment_get_circles (self->segment, self->set)->len == 0 &&
+       reseau_segment_get_segments (self->segment, self->set)->len == 0))
+    return;
+  self->refresh_id = g_idle_add (refresh_cb, self);
 }
 
 /* Adding */
@@ -381,7 +405,7 @@ reseau_segment_area_bind (ReseauSegmentArea *self,
   if (segment != NULL)
     g_signal_connect_object (segment, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
   if (store != NULL)
-    g_signal_connect_object (store, "changed", G_CALLBACK (refresh), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, G_CONNECT_SWAPPED);
   refresh (self);
 }
 
@@ -397,6 +421,7 @@ reseau_segment_area_dispose (GObject *object)
 {
   ReseauSegmentArea *self = RESEAU_SEGMENT_AREA (object);
 
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_object (&self->segment);
   g_clear_object (&self->store);
 
