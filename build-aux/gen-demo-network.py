@@ -413,6 +413,10 @@ def make_contact(rng, used_names, used_keys):
     return c
 
 
+# Keep-in-touch rhythms in days, so that "Reconnect" has people in the demo.
+CIRCLE_CADENCES = {"proches": 30, "recruteurs": 90, "anciens-capgemini": 180}
+
+
 def make_circles(rng, contacts):
     def members(pred, limit):
         keys = [c["key"] for c in contacts if pred(c)]
@@ -484,7 +488,8 @@ def main():
         "#                (work, home, mobile, profile, other); interactions: 'kind|YYYY-MM-DD|text'",
         "#                entries (meeting, call, message, note); previous_organization and",
         "#                previous_title with changed_on: the job held before, recorded as history.",
-        "# [circle:KEY]   name, kind, color, members (contact KEYs).",
+        "# [circle:KEY]   name, kind, color, cadence (keep-in-touch days, optional), emoji (optional),",
+        "#                members (contact KEYs).",
         "",
     ]
     for c in contacts:
@@ -496,8 +501,10 @@ def main():
             lines.append(f"{field}={escape_list(value) if field in LIST_FIELDS else escape(value)}")
         lines.append("")
     for key, name, kind, color, members in make_circles(rng, contacts):
-        lines += [f"[circle:{key}]", f"name={escape(name)}", f"kind={kind}", f"color={color}",
-                  f"members={escape_list(members)}", ""]
+        lines += [f"[circle:{key}]", f"name={escape(name)}", f"kind={kind}", f"color={color}"]
+        if key in CIRCLE_CADENCES:
+            lines.append(f"cadence={CIRCLE_CADENCES[key]}")
+        lines += [f"members={escape_list(members)}", ""]
 
     with open(out_path, "w", encoding="utf-8") as f:
         f.write("\n".join(lines))

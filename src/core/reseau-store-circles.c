@@ -438,10 +438,13 @@ reseau_store_add_to_circle (ReseauStore   *self,
                             GError       **error)
 {
   guint added, already;
+  gint64 changes;
+  int data_version;
 
   g_return_val_if_fail (RESEAU_IS_STORE (self), FALSE);
   g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
 
+  _reseau_store_get_changes (self, &changes, &data_version);
   if (!reseau_store_begin (self, error))
     return FALSE;
   if (!add_members (self, circle_id, ids, n_ids, &added, &already, error) ||
@@ -455,7 +458,7 @@ reseau_store_add_to_circle (ReseauStore   *self,
   if (n_already != NULL)
     *n_already = already;
   if (added > 0)
-    reseau_store_emit_changed (self);
+    _reseau_store_emit_members_changed (self, changes, data_version);
   return TRUE;
 }
 
@@ -468,10 +471,13 @@ reseau_store_remove_from_circle (ReseauStore   *self,
                                  GError       **error)
 {
   guint removed;
+  gint64 changes;
+  int data_version;
 
   g_return_val_if_fail (RESEAU_IS_STORE (self), FALSE);
   g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
 
+  _reseau_store_get_changes (self, &changes, &data_version);
   if (!reseau_store_begin (self, error))
     return FALSE;
   if (!remove_members (self, circle_id, ids, n_ids, &removed, error) ||
@@ -483,7 +489,7 @@ reseau_store_remove_from_circle (ReseauStore   *self,
   if (n_removed != NULL)
     *n_removed = removed;
   if (removed > 0)
-    reseau_store_emit_changed (self);
+    _reseau_store_emit_members_changed (self, changes, data_version);
   return TRUE;
 }
 
@@ -500,10 +506,13 @@ reseau_store_move_to_circle (ReseauStore   *self,
                              GError       **error)
 {
   guint added, already, removed = 0;
+  gint64 changes;
+  int data_version;
 
   g_return_val_if_fail (RESEAU_IS_STORE (self), FALSE);
   g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
 
+  _reseau_store_get_changes (self, &changes, &data_version);
   if (!reseau_store_begin (self, error))
     return FALSE;
   if (!add_members (self, to_id, ids, n_ids, &added, &already, error) ||
@@ -518,7 +527,7 @@ reseau_store_move_to_circle (ReseauStore   *self,
   if (n_already != NULL)
     *n_already = already;
   if (added > 0 || removed > 0)
-    reseau_store_emit_changed (self);
+    _reseau_store_emit_members_changed (self, changes, data_version);
   return TRUE;
 }
 
@@ -569,10 +578,13 @@ reseau_store_restore_membership (ReseauStore       *self,
                                  GError           **error)
 {
   sqlite3_stmt *stmt;
+  gint64 changes;
+  int data_version;
 
   g_return_val_if_fail (RESEAU_IS_STORE (self), FALSE);
   g_return_val_if_fail (membership != NULL, FALSE);
 
+  _reseau_store_get_changes (self, &changes, &data_version);
   if (!reseau_store_begin (self, error))
     return FALSE;
   for (guint i = 0; i < membership->contact_ids->len; i++)
@@ -600,7 +612,7 @@ reseau_store_restore_membership (ReseauStore       *self,
     }
   if (!reseau_store_commit (self, error))
     goto fail;
-  reseau_store_emit_changed (self);
+  _reseau_store_emit_members_changed (self, changes, data_version);
   return TRUE;
 
 fail:

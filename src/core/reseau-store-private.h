@@ -43,6 +43,9 @@ ReseauListCache *_reseau_store_get_list_cache (ReseauStore     *self,
 void          _reseau_store_get_changes (ReseauStore *self,
                                          gint64      *changes,
                                          int         *data_version);
+void          _reseau_store_emit_members_changed (ReseauStore *self,
+                                                  gint64       changes,
+                                                  int          data_version);
 
 /* Contacts due for a catch-up: those in a circle with a cadence whose last contact (never
  * counts as infinitely long ago) is more days ago than the shortest cadence among their

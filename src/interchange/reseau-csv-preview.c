@@ -4,9 +4,8 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "reseau-csv-preview.h"
+#include "reseau-import-job-private.h"
 
 void
 reseau_csv_preview_free (ReseauCsvPreview *self)
@@ -19,28 +18,6 @@ reseau_csv_preview_free (ReseauCsvPreview *self)
   g_free (self);
 }
 
-/* A vCard has no columns to map: it begins with BEGIN:VCARD after an optional BOM. */
-static gboolean
-is_vcard (GInputStream  *stream,
-          GCancellable  *cancellable,
-          gboolean      *vcard,
-          GError       **error)
-{
-  char head[64];
-  gsize n = 0;
-  const char *p = head;
-
-  if (!g_input_stream_read_all (stream, head, sizeof head - 1, &n, cancellable, error) ||
-      !g_seekable_seek (G_SEEKABLE (stream), 0, G_SEEK_SET, cancellable, error))
-    return FALSE;
-  head[n] = '\0';
-  if (n >= 3 && memcmp (head, "\xef\xbb\xbf", 3) == 0)
-    p += 3;
-  p += strspn (p, " \t\r\n");
-  *vcard = g_ascii_strncasecmp (p, "BEGIN:VCARD", 11) == 0;
-  return TRUE;
-}
-
 static ReseauCsvPreview *
 read_preview (GFile         *file,
               guint          max_rows,
@@ -51,12 +28,19 @@ read_preview (GFile         *file,
   g_autoptr(ReseauCsvReader) reader = NULL;
   g_autoptr(ReseauCsvPreview) preview = NULL;
   g_autoptr(GError) local_error = NULL;
-  gboolean vcard = FALSE;
   GStrv row;
   guint line;
 
-  if (stream == NULL || !is_vcard (G_INPUT_STREAM (stream), cancellable, &vcard, error) || vcard)
+  if (stream == NULL)
     return NULL;
+  /* A vCard has no columns to map. */
+  if (_reseau_import_looks_like_vcard (G_INPUT_STREAM (stream), cancellable, &local_error) ||
+      local_error != NULL)
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   reader = reseau_csv_reader_new (G_INPUT_STREAM (stream));
   if (!reseau_csv_reader_read_header (reader, cancellable, error))
     return NULL;

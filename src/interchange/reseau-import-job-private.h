@@ -51,6 +51,9 @@ gboolean _reseau_import_job_fill_circles    (ReseauImportJob  *self,
                                              GArray           *ids,
                                              GPtrArray        *created,
                                              GError          **error);
+gboolean _reseau_import_looks_like_vcard    (GInputStream     *stream,
+                                             GCancellable     *cancellable,
+                                             GError          **error);
 void     _reseau_import_job_report_progress (ReseauImportJob  *self,
                                              guint64           done,
                                              guint64           total);

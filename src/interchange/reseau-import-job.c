@@ -325,11 +325,12 @@ add_record (ReseauImportJob     *self,
   return TRUE;
 }
 
-/* vCard or CSV, from the content: a vCard begins with BEGIN:VCARD after an optional BOM. */
-static gboolean
-looks_like_vcard (GInputStream  *stream,
-                  GCancellable  *cancellable,
-                  GError       **error)
+/* vCard or CSV, from the content: a vCard begins with BEGIN:VCARD after an optional BOM.
+ * The stream is left at its start; FALSE with @error set when it cannot be read. */
+gboolean
+_reseau_import_looks_like_vcard (GInputStream  *stream,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
 {
   char head[256];
   gsize n = 0;
@@ -407,7 +408,7 @@ read_file (ReseauImportJob  *self,
 
   if (stream == NULL)
     return FALSE;
-  vcard = looks_like_vcard (G_INPUT_STREAM (stream), cancellable, &local_error);
+  vcard = _reseau_import_looks_like_vcard (G_INPUT_STREAM (stream), cancellable, &local_error);
   if (local_error == NULL)
     read_records (self, ctx, G_INPUT_STREAM (stream), vcard, name, cancellable, &local_error);
   if (local_error != NULL)

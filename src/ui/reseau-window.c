@@ -22,8 +22,32 @@ get_settings (ReseauWindow *self)
   return reseau_application_get_settings (RESEAU_APPLICATION (app));
 }
 
+/* An empty circle or segment says how to fill it rather than "No Contacts Yet". */
 static void
-update_list_state (ReseauWindow *self)
+update_empty_view (ReseauWindow *self)
+{
+  const char *title = NULL, *description = NULL;
+
+  switch (self->view)
+    {
+    case RESEAU_SIDEBAR_VIEW_CIRCLE:
+      title = _("No One in This Circle Yet");
+      description = _("Drag contacts onto the circle in the sidebar, or select them and choose Add to Circle");
+      break;
+    case RESEAU_SIDEBAR_VIEW_NO_CIRCLE:
+      title = _("Everyone Is in a Circle");
+      break;
+    default:
+      title = _("No Matching Contacts");
+      description = _("Nobody matches this segment for now");
+      break;
+    }
+  adw_status_page_set_title (self->empty_view_page, title);
+  adw_status_page_set_description (self->empty_view_page, description);
+}
+
+void
+_reseau_window_update_list_state (ReseauWindow *self)
 {
   g_autofree char *count = NULL;
   guint n;
@@ -36,6 +60,11 @@ update_list_state (ReseauWindow *self)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
   else if (reseau_contact_list_get_search (self->contacts) != NULL)
     gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+  else if (self->view != RESEAU_SIDEBAR_VIEW_ALL && reseau_store_count_contacts (self->store) > 0)
+    {
+      update_empty_view (self);
+      gtk_stack_set_visible_child_name (self->list_stack, "empty-view");
+    }
   else
     gtk_stack_set_visible_child_name (self->list_stack, "empty");
 
@@ -52,6 +81,7 @@ update_selection_bar (ReseauWindow *self)
 
   gtk_action_bar_set_revealed (self->selection_bar, n > 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-selected", n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-circle", n > 0);
   if (n > 1)
     {
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected", "%u selected", n), (guint)n);
@@ -59,10 +89,10 @@ update_selection_bar (ReseauWindow *self)
     }
 }
 
-static void
-show_contact (ReseauWindow *self,
-              gint64        id,
-              gboolean      navigate)
+void
+_reseau_window_show_contact (ReseauWindow *self,
+                             gint64        id,
+                             gboolean      navigate)
 {
   g_autoptr(GError) error = NULL;
 
@@ -84,14 +114,14 @@ selection_changed_cb (ReseauWindow *self)
 
   update_selection_bar (self);
   if (gtk_bitset_get_size (selected) == 1 && !reseau_contact_page_get_editing (self->contact_page))
-    show_contact (self, reseau_contact_list_get_id (self->contacts, gtk_bitset_get_nth (selected, 0)), FALSE);
+    _reseau_window_show_contact (self, reseau_contact_list_get_id (self->contacts, gtk_bitset_get_nth (selected, 0)), FALSE);
 }
 
 static void
 list_activate_cb (ReseauWindow *self,
                   guint         position)
 {
-  show_contact (self, reseau_contact_list_get_id (self->contacts, position), TRUE);
+  _reseau_window_show_contact (self, reseau_contact_list_get_id (self->contacts, position), TRUE);
 }
 
 static void
@@ -107,9 +137,12 @@ select_contact (ReseauWindow *self,
 }
 
 static void
-sidebar_row_activated_cb (ReseauWindow *self)
+sidebar_row_activated_cb (ReseauWindow  *self,
+                          GtkListBoxRow *row)
 {
-  adw_navigation_split_view_set_show_content (self->outer_split, TRUE);
+  /* "New Circle…" and "New Segment…" open something instead of a view. */
+  if (gtk_list_box_row_get_selectable (row))
+    adw_navigation_split_view_set_show_content (self->outer_split, TRUE);
 }
 
 static void
@@ -118,7 +151,7 @@ search_changed_cb (ReseauWindow *self)
   if (self->contacts == NULL)
     return;
   reseau_contact_list_set_search (self->contacts, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  update_list_state (self);
+  _reseau_window_update_list_state (self);
 }
 
 static void
@@ -127,7 +160,7 @@ search_activate_cb (ReseauWindow *self)
   if (self->contacts == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->contacts)) == 0)
     return;
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
-  show_contact (self, reseau_contact_list_get_id (self->contacts, 0), TRUE);
+  _reseau_window_show_contact (self, reseau_contact_list_get_id (self->contacts, 0), TRUE);
 }
 
 static void
@@ -135,7 +168,7 @@ contact_saved_cb (ReseauWindow *self,
                   gint64        id)
 {
   select_contact (self, id);
-  show_contact (self, id, FALSE);
+  _reseau_window_show_contact (self, id, FALSE);
 }
 
 static void
@@ -155,7 +188,7 @@ contact_open_cb (ReseauWindow *self,
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   reseau_contact_list_set_search (self->contacts, NULL);
   select_contact (self, id);
-  show_contact (self, id, TRUE);
+  _reseau_window_show_contact (self, id, TRUE);
 }
 
 static void
@@ -193,7 +226,7 @@ undo_delete_cb (ReseauWindow *self)
   if (self->trashed_ids->len == 1)
     select_contact (self, g_array_index (self->trashed_ids, gint64, 0));
   g_array_set_size (self->trashed_ids, 0);
-  update_list_state (self);
+  _reseau_window_update_list_state (self);
 }
 
 /* Deleted contacts are hidden at once but purged only when the Undo toast is gone. */
@@ -245,7 +278,28 @@ delete_contacts (ReseauWindow *self,
 
   gtk_stack_set_visible_child_name (self->card_stack, "none");
   adw_navigation_split_view_set_show_content (self->inner_split, FALSE);
-  update_list_state (self);
+  _reseau_window_update_list_state (self);
+}
+
+/* Returns: (element-type gint64): the selected contacts, in list order */
+GArray *
+_reseau_window_selected_ids (ReseauWindow *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  guint position;
+
+  if (self->selection == NULL)
+    return ids;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      gint64 id = reseau_contact_list_get_id (self->contacts, position);
+      g_array_append_val (ids, id);
+    }
+  return ids;
 }
 
 static void
@@ -254,17 +308,8 @@ delete_selected_action (GtkWidget  *widget,
                         GVariant   *param)
 {
   ReseauWindow *self = RESEAU_WINDOW (widget);
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  GtkBitsetIter iter;
-  guint position;
+  g_autoptr(GArray) ids = _reseau_window_selected_ids (self);
 
-  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
-       ok = gtk_bitset_iter_next (&iter, &position))
-    {
-      gint64 id = reseau_contact_list_get_id (self->contacts, position);
-      g_array_append_val (ids, id);
-    }
   delete_contacts (self, ids);
 }
 
@@ -393,17 +438,18 @@ setup_list (ReseauWindow *self)
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_steal_pointer (&sectioned)));
   g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->contacts, "items-changed", G_CALLBACK (update_list_state), self,
+  g_signal_connect_object (self->contacts, "items-changed", G_CALLBACK (_reseau_window_update_list_state), self,
                            G_CONNECT_SWAPPED);
 
   g_signal_connect (header_factory, "setup", G_CALLBACK (header_setup_cb), self);
   g_signal_connect (header_factory, "bind", G_CALLBACK (header_bind_cb), self);
   gtk_list_view_set_header_factory (self->list_view, header_factory);
+  _reseau_window_setup_row_factory (self, row_factory);
   gtk_list_view_set_factory (self->list_view, row_factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
   reseau_contact_page_set_store (self->contact_page, self->store);
-  update_list_state (self);
+  _reseau_window_update_list_state (self);
   update_selection_bar (self);
 }
 
@@ -479,6 +525,8 @@ reseau_window_set_store (ReseauWindow *self,
 
   g_set_object (&self->store, store);
   setup_list (self);
+  _reseau_window_views_set_store (self);
+  _reseau_window_sidebar_set_store (self);
   gtk_stack_set_visible_child_name (self->main_stack, "main");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-contact", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", TRUE);
@@ -512,6 +560,8 @@ reseau_window_dispose (GObject *object)
   g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
+  _reseau_window_dispose_sidebar (self);
+  _reseau_window_dispose_circles (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), RESEAU_TYPE_WINDOW);
   g_clear_object (&self->selection);
   g_clear_object (&self->contacts);
@@ -574,6 +624,9 @@ reseau_window_class_init (ReseauWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.delete-selected", NULL, delete_selected_action);
   gtk_widget_class_install_action (widget_class, "win.start-new-file", NULL, start_new_file_action);
+  _reseau_window_class_init_sidebar (widget_class);
+  _reseau_window_class_init_circles (widget_class);
+  _reseau_window_class_init_views (widget_class);
   _reseau_window_class_init_interchange (widget_class);
 }
 
@@ -588,6 +641,12 @@ reseau_window_init (ReseauWindow *self)
   g_signal_connect_object (self->list_view, "map", G_CALLBACK (list_mapped_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  self->empty_view_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (self->empty_view_page, "org.example.Reseau-symbolic");
+  gtk_stack_add_named (self->list_stack, GTK_WIDGET (self->empty_view_page), "empty-view");
+  _reseau_window_init_sidebar (self);
+  _reseau_window_init_circles (self);
+  _reseau_window_init_views (self);
   gtk_list_box_select_row (self->sidebar_list, self->all_contacts_row);
   g_signal_connect_object (self->contact_page, "delete", G_CALLBACK (delete_contact_cb), self,
                            G_CONNECT_SWAPPED);
@@ -598,7 +657,7 @@ reseau_window_init (ReseauWindow *self)
 
     gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                           gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Delete, 0),
-                                                            gtk_named_action_new ("win.delete-selected")));
+                                                            gtk_named_action_new ("win.delete-key")));
     gtk_widget_add_controller (GTK_WIDGET (self->list_view), shortcuts);
   }
   _reseau_window_init_interchange (self);

@@ -319,6 +319,56 @@ reseau_test_drag (GtkWidget *from,
   return reseau_test_xdotool ((const char * const *) argv);
 }
 
+gboolean
+reseau_test_keys (const char *keys)
+{
+  g_auto(GStrv) names = g_strsplit (keys, " ", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+
+  /* `key` and `type` take every argument after them: nothing can follow in one call. */
+  g_strv_builder_add_many (builder, "key", "--delay", "60", NULL);
+  g_strv_builder_addv (builder, (const char **) names);
+  argv = g_strv_builder_end (builder);
+  return reseau_test_xdotool ((const char * const *) argv);
+}
+
+gboolean
+reseau_test_type (const char *text)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  return reseau_test_xdotool ((const char * const[]) { "type", "--delay", "30", text, NULL });
+}
+
+void
+reseau_test_settle (guint ms)
+{
+  gint64 deadline = g_get_monotonic_time () + ms * (G_USEC_PER_SEC / 1000);
+
+  while (g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+GtkWidget *
+reseau_test_find_widget (GtkWidget      *root,
+                         gboolean      (*match) (GtkWidget *widget, gconstpointer data),
+                         gconstpointer   data)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = reseau_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Screenshots */
 
 static char *

@@ -46,6 +46,19 @@ gboolean reseau_test_drag               (GtkWidget   *from,
                                          GtkWidget   *to,
                                          gboolean     shift);
 
+/* `xdotool key KEYS…` (e.g. "shift+F10" or "ctrl+a BackSpace": space-separated) and
+ * `xdotool type TEXT`: real key presses. */
+gboolean reseau_test_keys               (const char  *keys);
+gboolean reseau_test_type               (const char  *text);
+
+/* Keeps the main context iterating for @ms milliseconds, e.g. for animations to end. */
+void     reseau_test_settle             (guint        ms);
+
+/* The first widget under @root (itself included), depth first, for which @match is TRUE. */
+GtkWidget *reseau_test_find_widget      (GtkWidget   *root,
+                                         gboolean   (*match) (GtkWidget *widget, gconstpointer data),
+                                         gconstpointer data);
+
 /* Renders @widget (a window or any mapped widget) into a PNG at @png_path.
  * A relative @png_path is taken inside $RESEAU_TEST_SCREENSHOT_DIR, and nothing
  * is saved when that variable is unset. Returns whether a file was written; a

@@ -441,31 +441,112 @@ resolve_introductions (Seed    *seed,
   return TRUE;
 }
 
-/* Circles are not in the store yet, so they are not loaded; checking that their members
- * exist keeps the fixture ready for the day they are. */
+/* The fixture's kinds are those people use; the store keeps five. */
+static const struct
+{
+  const char       *name;
+  ReseauCircleKind  kind;
+} circle_kinds[] = {
+  { "project", RESEAU_CIRCLE_PROJECT },
+  { "interest", RESEAU_CIRCLE_INTEREST },
+  { "community", RESEAU_CIRCLE_COMMUNITY },
+  { "alumni", RESEAU_CIRCLE_COMMUNITY },
+  { "region", RESEAU_CIRCLE_REGION },
+  { "place", RESEAU_CIRCLE_REGION },
+  { "event", RESEAU_CIRCLE_OTHER },
+  { "personal", RESEAU_CIRCLE_OTHER },
+  { "other", RESEAU_CIRCLE_OTHER },
+};
+
+static ReseauCircle *
+read_circle (Seed        *seed,
+             const char  *group,
+             GError     **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *color = NULL;
+  g_autofree char *emoji = NULL;
+  g_autofree char *cadence = NULL;
+  g_autoptr(ReseauCircle) circle = NULL;
+  guint64 days = 0;
+  gboolean known = FALSE;
+
+  if (!get_string (seed, group, "name", &name, error) ||
+      !get_string (seed, group, "kind", &kind, error) ||
+      !get_string (seed, group, "color", &color, error) ||
+      !get_string (seed, group, "emoji", &emoji, error) ||
+      !get_string (seed, group, "cadence", &cadence, error))
+    return NULL;
+  if (name == NULL)
+    {
+      set_error (error, seed, group, "name", "a circle needs a name");
+      return NULL;
+    }
+  circle = reseau_circle_new (name);
+  for (guint k = 0; kind != NULL && k < G_N_ELEMENTS (circle_kinds); k++)
+    if (strcmp (kind, circle_kinds[k].name) == 0)
+      {
+        reseau_circle_set_kind (circle, circle_kinds[k].kind);
+        known = TRUE;
+      }
+  if (kind != NULL && !known)
+    {
+      set_error (error, seed, group, "kind", "unknown kind");
+      return NULL;
+    }
+  if (cadence != NULL && (!g_ascii_string_to_unsigned (cadence, 10, 1, 3650, &days, NULL)))
+    {
+      set_error (error, seed, group, "cadence", "must be a number of days from 1 to 3650");
+      return NULL;
+    }
+  reseau_circle_set_color (circle, color);
+  reseau_circle_set_emoji (circle, emoji);
+  reseau_circle_set_cadence_days (circle, (guint) days);
+  return g_steal_pointer (&circle);
+}
+
+/* [circle:KEY] groups, once every contact has its id. */
 static gboolean
-check_circles (Seed    *seed,
-               GStrv    groups,
-               GError **error)
+load_circles (Seed    *seed,
+              GStrv    groups,
+              GError **error)
 {
   for (guint i = 0; groups[i] != NULL; i++)
     {
+      g_autoptr(ReseauCircle) circle = NULL;
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
       g_auto(GStrv) members = NULL;
+      gint64 circle_id;
 
-      if (!g_str_has_prefix (groups[i], CIRCLE_PREFIX) ||
-          !g_key_file_has_key (seed->file, groups[i], "members", NULL))
+      if (!g_str_has_prefix (groups[i], CIRCLE_PREFIX))
         continue;
-      if ((members = g_key_file_get_string_list (seed->file, groups[i], "members", NULL, error)) == NULL)
+      if ((circle = read_circle (seed, groups[i], error)) == NULL)
+        return FALSE;
+      if (g_key_file_has_key (seed->file, groups[i], "members", NULL) &&
+          (members = g_key_file_get_string_list (seed->file, groups[i], "members", NULL, error)) == NULL)
         {
           prefix_error (error, seed, groups[i], "members");
           return FALSE;
         }
-      for (guint m = 0; members[m] != NULL; m++)
-        if (!g_hash_table_contains (seed->ids, members[m]))
-          {
-            g_autofree char *message = g_strdup_printf ("“%s” is not the key of a contact", members[m]);
-            return set_error (error, seed, groups[i], "members", message);
-          }
+      for (guint m = 0; members != NULL && members[m] != NULL; m++)
+        {
+          const gint64 *id = g_hash_table_lookup (seed->ids, members[m]);
+
+          if (id == NULL)
+            {
+              g_autofree char *message = g_strdup_printf ("“%s” is not the key of a contact", members[m]);
+              return set_error (error, seed, groups[i], "members", message);
+            }
+          g_array_append_val (ids, *id);
+        }
+      if ((circle_id = reseau_store_save_circle (seed->store, circle, error)) == 0 ||
+          !reseau_store_add_to_circle (seed->store, circle_id, (const gint64 *)(gpointer) ids->data,
+                                       ids->len, NULL, NULL, error))
+        {
+          prefix_error (error, seed, groups[i], NULL);
+          return FALSE;
+        }
     }
   return TRUE;
 }
@@ -480,7 +561,7 @@ seed_store (Seed    *seed,
     return FALSE;
   if (!load_contacts (seed, groups, error) ||
       !resolve_introductions (seed, groups, error) ||
-      !check_circles (seed, groups, error) ||
+      !load_circles (seed, groups, error) ||
       !reseau_store_commit (seed->store, error))
     {
       reseau_store_rollback (seed->store);

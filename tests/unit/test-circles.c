@@ -444,6 +444,48 @@ test_contact_list_filter (TestFixture   *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
 }
 
+/* Who is in which circle does not change the list of every contact: a membership change
+ * keeps the cached list (the "All Contacts" view then does not read every row again after
+ * a drop), while a change to a card still makes it be read again. */
+static void
+test_membership_keeps_list_cache (TestFixture   *fixture,
+                                  gconstpointer  data)
+{
+  ReseauStore *store = fixture->store;
+  g_autoptr(ReseauContactList) list = reseau_contact_list_new (store);
+  g_autoptr(ReseauMembership) before = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 zoe = test_add_person (store, "Zoé", "Blum", NULL);
+  gint64 anna = test_add_person (store, "Anna", "Petit", NULL);
+  gint64 both[] = { zoe, anna };
+  gint64 lyon = add_circle (store, "Lyon", 0);
+  gint64 paris = add_circle (store, "Paris", 0);
+  ReseauListCache *cache = _reseau_store_get_list_cache (store, RESEAU_SORT_GIVEN_NAME);
+  GArray *cached;
+  guint n_removed = 0;
+
+  g_assert_true (reseau_contact_list_reload (list, &error));
+  g_assert_no_error (error);
+  cached = cache->entries;
+  g_assert_nonnull (cached);
+
+  before = reseau_store_save_membership (store, both, 2, &error);
+  g_assert_no_error (error);
+  add_members (store, lyon, both, 2, 2, 0);
+  g_assert_true (cache->entries == cached);
+  g_assert_true (reseau_store_move_to_circle (store, lyon, paris, &zoe, 1, NULL, NULL, &error));
+  g_assert_true (reseau_store_remove_from_circle (store, paris, &zoe, 1, &n_removed, &error));
+  g_assert_cmpuint (n_removed, ==, 1);
+  g_assert_true (reseau_store_restore_membership (store, before, &error));
+  g_assert_no_error (error);
+  g_assert_true (cache->entries == cached);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+
+  /* A new contact is a change the list must see. */
+  test_add_person (store, "Marc", "Chen", NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -458,6 +500,7 @@ main (int   argc,
   ADD ("/circles/overdue", test_overdue);
   ADD ("/circles/segment-with-deleted-circle", test_segment_circle_deleted);
   ADD ("/circles/contact-list-filter", test_contact_list_filter);
+  ADD ("/circles/membership-keeps-list-cache", test_membership_keeps_list_cache);
 #undef ADD
 
   return g_test_run ();
