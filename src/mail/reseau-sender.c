@@ -294,6 +294,15 @@ record_failure (Run              *run,
                                        _("Sending was stopped midway: the message may or may not have arrived"),
                                        0, now, error) ? STOP_PAUSED : STOP_FAILED;
     }
+  if (g_error_matches (send_error, RESEAU_SMTP_ERROR, RESEAU_SMTP_ERROR_UNCONFIRMED))
+    {
+      /* The server had all of it and never answered: resending could deliver it twice. */
+      job->done++;
+      run->summary->n_unconfirmed++;
+      reseau_smtp_transport_disconnect (job->transport);
+      return reseau_store_mark_failed (run->store, r->id, RESEAU_RECIPIENT_UNCONFIRMED,
+                                       send_error->message, 0, now, error) ? NEXT : STOP_FAILED;
+    }
   if (send_error->domain == RESEAU_SMTP_ERROR && reseau_smtp_error_affects_account (send_error))
     {
       /* Nothing was accepted for this recipient: it waits, queued, for the account to work. */

@@ -18,7 +18,8 @@ typedef struct
   guint      n_sent;
   guint      n_failed_temporary; /* will be retried */
   guint      n_failed_permanent;
-  guint      n_unconfirmed;      /* found left "sending" by an earlier run that died */
+  guint      n_unconfirmed;      /* left "sending" by an earlier run that died, or not
+                                  * confirmed by a server that had the whole message */
   guint      n_paused;           /* campaigns paused by an account problem */
   gint64     next_due;           /* when something becomes due next (0: nothing) */
   GPtrArray *problems;           /* (element-type utf8): translated, one per paused campaign */

@@ -36,6 +36,7 @@ reseau_smtp_error_affects_account (const GError *error)
     case RESEAU_SMTP_ERROR_TEMPORARY:
     case RESEAU_SMTP_ERROR_PERMANENT:
     case RESEAU_SMTP_ERROR_INVALID:
+    case RESEAU_SMTP_ERROR_UNCONFIRMED:
     default:
       return FALSE;
     }
@@ -113,8 +114,8 @@ set_lost_error (const ReseauSmtpOutcome  *outcome,
                 GError                  **error)
 {
   if (outcome->stage == RESEAU_SMTP_STAGE_CONTENT && outcome->data_done)
-    g_set_error (error, RESEAU_SMTP_ERROR, RESEAU_SMTP_ERROR_TEMPORARY,
-                 _("The connection was lost before the server confirmed the message"));
+    g_set_error (error, RESEAU_SMTP_ERROR, RESEAU_SMTP_ERROR_UNCONFIRMED,
+                 _("The connection was lost before the server confirmed the message: it may or may not have arrived"));
   else if (outcome->stage == RESEAU_SMTP_STAGE_CONNECT)
     g_set_error (error, RESEAU_SMTP_ERROR, RESEAU_SMTP_ERROR_TEMPORARY,
                  _("The server %s:%u closed the connection"), outcome->host, outcome->port);
@@ -155,6 +156,9 @@ _reseau_smtp_set_error (const ReseauSmtpOutcome  *outcome,
         g_set_error (error, RESEAU_SMTP_ERROR, RESEAU_SMTP_ERROR_CONNECT,
                      _("Could not connect to %s:%u: the server did not answer in time"),
                      outcome->host, outcome->port);
+      else if (outcome->stage == RESEAU_SMTP_STAGE_CONTENT && outcome->data_done)
+        g_set_error (error, RESEAU_SMTP_ERROR, RESEAU_SMTP_ERROR_UNCONFIRMED,
+                     _("The server stopped answering after receiving the message: it may or may not have arrived"));
       else
         g_set_error (error, RESEAU_SMTP_ERROR, RESEAU_SMTP_ERROR_TEMPORARY,
                      _("The server stopped answering"));

@@ -26,12 +26,16 @@ typedef enum
   RESEAU_SMTP_ERROR_INSECURE,         /* RESEAU_SMTP_SECURITY_NONE to a host that is not local */
   RESEAU_SMTP_ERROR_INVALID,          /* bad envelope address or server name */
   RESEAU_SMTP_ERROR_SENDER_REFUSED,   /* 5xx to MAIL FROM: every message of this account fails */
+  RESEAU_SMTP_ERROR_UNCONFIRMED,      /* the whole message went out, then the connection was lost
+                                       * or the server fell silent before its reply: it may have
+                                       * arrived, so sending it again could deliver it twice */
 } ReseauSmtpError;
 
 GQuark   reseau_smtp_error_quark           (void);
 
 /* TRUE for errors worth retrying later unchanged: %RESEAU_SMTP_ERROR_TEMPORARY and
- * %RESEAU_SMTP_ERROR_CONNECT. FALSE for cancellation. */
+ * %RESEAU_SMTP_ERROR_CONNECT. FALSE for cancellation and %RESEAU_SMTP_ERROR_UNCONFIRMED,
+ * which only the user can settle. */
 gboolean reseau_smtp_error_is_temporary    (const GError *error);
 
 /* TRUE for errors that concern the account or the server rather than one recipient

@@ -834,7 +834,8 @@ test_one_refused (Fixture       *fixture,
   g_assert_cmpint (campaign->state, ==, RESEAU_CAMPAIGN_DONE);
 }
 
-/* A server that stops answering: the idle timeout ends the wait, the message is retried. */
+/* A server that stops answering once it has the whole message: the idle timeout ends the
+ * wait, and the recipient is left for the user to settle — it may have arrived. */
 static void
 test_stall (Fixture       *fixture,
             gconstpointer  data)
@@ -849,9 +850,57 @@ test_stall (Fixture       *fixture,
   summary = run_sender_full (fixture, 5, 2, &error);
   g_assert_no_error (error);
   g_assert_cmpint (g_get_monotonic_time () - started, <, 15 * G_USEC_PER_SEC);
-  g_assert_cmpuint (summary->n_failed_temporary, ==, 1);
-  assert_states (fixture, id, "t");
+  g_assert_cmpuint (summary->n_failed_temporary, ==, 0);
+  g_assert_cmpuint (summary->n_unconfirmed, ==, 1);
+  assert_states (fixture, id, "u");
   mail_test_write_fault (NULL);
+}
+
+/* The connection is lost after the whole message went out and before the server's reply.
+ * Whether or not the server kept it, those recipients become unconfirmed: a later run
+ * does not send them again, and only the user's "Resend" does. */
+static void
+test_lost_after_data (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *fault = data;
+  gboolean stored = g_str_has_prefix (fault, "accept");
+  g_autoptr(GArray) ids = add_contacts (fixture, 0, 2);
+  g_autoptr(ReseauSendSummary) first = NULL;
+  g_autoptr(ReseauSendSummary) again = NULL;
+  g_autoptr(ReseauSendSummary) resent = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  fake_now = g_get_real_time () / G_USEC_PER_SEC;
+  id = add_campaign (fixture, ids, SUBJECT, 0);
+  mail_test_write_fault (fault);
+  first = run_sender_full (fixture, 5, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (first->n_unconfirmed, ==, 2);
+  g_assert_cmpuint (first->n_failed_temporary, ==, 0);
+  assert_states (fixture, id, "uu");
+  g_assert_cmpuint (mail_test_count_messages (), ==, stored ? 2 : 0);
+  list = list_recipients (fixture, id);
+  g_assert_nonnull (strstr (((ReseauRecipient *)g_ptr_array_index (list, 0))->last_error,
+                            "may or may not have arrived"));
+
+  mail_test_write_fault (NULL);
+  fake_now += 24 * 60 * 60;
+  again = run_sender_full (fixture, 5, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->n_sent, ==, 0);
+  g_assert_cmpuint (mail_test_count_messages (), ==, stored ? 2 : 0);
+
+  g_assert_true (reseau_outbox_resolve_unconfirmed (fixture->store,
+                                                    ((ReseauRecipient *)g_ptr_array_index (list, 0))->id,
+                                                    TRUE, fake_now, &error));
+  g_assert_no_error (error);
+  resent = run_sender_full (fixture, 5, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (resent->n_sent, ==, 1);
+  assert_states (fixture, id, "Su");
 }
 
 /* CR/LF from a merge field would add headers: that recipient fails with the reason, the
@@ -1094,7 +1143,9 @@ main (int   argc,
   ADD ("/sender/fault/no-password", test_no_password, NULL);
   ADD ("/sender/fault/untrusted-certificate", test_untrusted_certificate, NULL);
   ADD ("/sender/fault/unreachable", test_unreachable, NULL);
-  ADD ("/sender/fault/drop-mid-data", test_temporary, "drop-after-data\n");
+  ADD ("/sender/fault/drop-after-data", test_lost_after_data, "drop-after-data\n");
+  ADD ("/sender/fault/accept-then-drop", test_lost_after_data, "accept-then-drop\n");
+  ADD ("/sender/fault/drop-connect", test_temporary, "drop-connect\n");
   ADD ("/sender/fault/421", test_temporary, "reply-data 421 Service shutting down\n");
   ADD ("/sender/fault/451", test_temporary, "reply-data 451 Try again later\n");
   ADD ("/sender/fault/550-one-recipient", test_one_refused, NULL);

@@ -253,10 +253,12 @@ test_faults (void)
       "The server did not accept the message just now: 451 Try later", 0 },
     { "reply-data 421 Going down", RESEAU_SMTP_ERROR_TEMPORARY,
       "The server closed the connection: 421 Going down", 0 },
-    { "drop-after-data", RESEAU_SMTP_ERROR_TEMPORARY,
-      "The connection was lost before the server confirmed the message", 0 },
-    { "accept-then-drop", RESEAU_SMTP_ERROR_TEMPORARY,
-      "The connection was lost before the server confirmed the message", 1 },
+    /* The whole message went out and no reply came back: the client cannot tell these
+     * two apart, and must not claim either way. */
+    { "drop-after-data", RESEAU_SMTP_ERROR_UNCONFIRMED,
+      "The connection was lost before the server confirmed the message: it may or may not have arrived", 0 },
+    { "accept-then-drop", RESEAU_SMTP_ERROR_UNCONFIRMED,
+      "The connection was lost before the server confirmed the message: it may or may not have arrived", 1 },
     { "drop-connect", RESEAU_SMTP_ERROR_TEMPORARY, NULL, 0 },
   };
 
@@ -322,8 +324,9 @@ test_stall (void)
   reseau_smtp_transport_set_timeouts (transport, 5, 2);
   mail_test_write_fault ("stall-data 20\n");
   g_assert_false (send_to (transport, "frederic@example.net", &error));
-  g_assert_error (error, RESEAU_SMTP_ERROR, RESEAU_SMTP_ERROR_TEMPORARY);
-  g_assert_cmpstr (error->message, ==, "The server stopped answering");
+  g_assert_error (error, RESEAU_SMTP_ERROR, RESEAU_SMTP_ERROR_UNCONFIRMED);
+  g_assert_cmpstr (error->message, ==, "The server stopped answering after receiving the message: it may or may not have arrived");
+  g_assert_false (reseau_smtp_error_is_temporary (error));
   mail_test_write_fault (NULL);
 }
 
