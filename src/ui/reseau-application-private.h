@@ -17,4 +17,17 @@ int   _reseau_application_handle_local_options_cb (GApplication            *app,
                                                    GVariantDict            *options,
                                                    gpointer                 user_data);
 
+/* reseau-application-sender.c: the one sender, its timer and the hold while mail waits. */
+typedef struct _ReseauAppSending ReseauAppSending;
+
+ReseauAppSending *_reseau_app_sending_new               (ReseauApplication *app);
+void              _reseau_app_sending_free              (ReseauAppSending  *sending);
+void              _reseau_application_start_sender      (ReseauApplication *self,
+                                                         ReseauAppSending  *sending,
+                                                         ReseauStore       *store,
+                                                         const char        *store_path);
+void              _reseau_application_sender_window_shown (ReseauAppSending *sending);
+ReseauSender     *_reseau_app_sending_get_sender        (ReseauAppSending  *sending);
+void              _reseau_app_sending_wake              (ReseauAppSending  *sending);
+
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "reseau-application-private.h"
 #include "reseau-preferences-dialog.h"
 #include "reseau-window.h"
+#include "reseau-window-outbox.h"
 
 struct _ReseauApplication
 {
@@ -20,6 +21,7 @@ struct _ReseauApplication
   char           *store_path;
   GError         *store_error;
   GCancellable   *opening;  /* set while the store is being opened */
+  ReseauAppSending *sending; /* reseau-application-sender.c */
 };
 
 G_DEFINE_FINAL_TYPE (ReseauApplication, reseau_application, ADW_TYPE_APPLICATION)
@@ -28,6 +30,8 @@ static const GOptionEntry option_entries[] = {
   { "data-dir", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Keep the contacts database in DIR instead of the default data folder"), N_("DIR") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start without a window and send scheduled messages when they are due"), NULL },
   { "send-due", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Send the scheduled messages that are due, print a summary and exit"), NULL },
   { "import", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -96,6 +100,7 @@ reseau_application_open_store (ReseauApplication  *self,
       reseau_store_purge_trash (store, NULL);
     }
   g_set_object (&self->store, store);
+  _reseau_application_start_sender (self, self->sending, store, path);
   return store != NULL;
 }
 
@@ -120,6 +125,7 @@ store_opened_cb (GObject      *source,
   else
     self->store_error = g_error_copy (error);
   g_set_object (&self->store, store);
+  _reseau_application_start_sender (self, self->sending, store, self->store_path);
 
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (RESEAU_IS_WINDOW (l->data))
@@ -194,6 +200,7 @@ reseau_application_activate (GApplication *app)
       window = reseau_window_new (self, self->store, self->store_error);
     }
   gtk_window_present (GTK_WINDOW (window));
+  _reseau_application_sender_window_shown (self->sending);
 }
 
 static int
@@ -228,6 +235,9 @@ reseau_application_command_line (GApplication            *app,
   if (self->store_path == NULL)
     start_opening (self, path);
 
+  /* Autostarted by the Background portal: no window, just the schedule. */
+  if (g_variant_dict_contains (options, "background"))
+    return EXIT_SUCCESS;
   g_application_activate (app);
   return EXIT_SUCCESS;
 }
@@ -270,15 +280,63 @@ preferences_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   ReseauApplication *self = user_data;
-  ReseauPreferencesDialog *dialog = reseau_preferences_dialog_new (self->settings);
+  ReseauPreferencesDialog *dialog = reseau_preferences_dialog_new (self->settings, self->store);
 
   adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (get_window (self)));
+}
+
+void
+reseau_application_show_accounts (ReseauApplication *self)
+{
+  ReseauPreferencesDialog *dialog;
+
+  g_return_if_fail (RESEAU_IS_APPLICATION (self));
+
+  dialog = reseau_preferences_dialog_new (self->settings, self->store);
+  reseau_preferences_dialog_show_accounts (dialog);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (get_window (self)));
+}
+
+static void
+accounts_action (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  reseau_application_show_accounts (user_data);
+}
+
+static void
+outbox_action (GSimpleAction *action,
+               GVariant      *param,
+               gpointer       user_data)
+{
+  ReseauApplication *self = user_data;
+
+  g_application_activate (G_APPLICATION (self));
+  if (get_window (self) != NULL)
+    _reseau_window_show_outbox (get_window (self));
+}
+
+ReseauSender *
+reseau_application_get_sender (ReseauApplication *self)
+{
+  g_return_val_if_fail (RESEAU_IS_APPLICATION (self), NULL);
+  return _reseau_app_sending_get_sender (self->sending);
+}
+
+void
+reseau_application_wake_sender (ReseauApplication *self)
+{
+  g_return_if_fail (RESEAU_IS_APPLICATION (self));
+  _reseau_app_sending_wake (self->sending);
 }
 
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "preferences", preferences_action },
+  { "accounts", accounts_action },
+  { "outbox", outbox_action },
 };
 
 static void
@@ -308,6 +366,7 @@ reseau_application_dispose (GObject *object)
 
   g_cancellable_cancel (self->opening);
   g_clear_object (&self->opening);
+  g_clear_pointer (&self->sending, _reseau_app_sending_free);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_error (&self->store_error);
@@ -332,6 +391,7 @@ static void
 reseau_application_init (ReseauApplication *self)
 {
   self->settings = g_settings_new (APPLICATION_ID);
+  self->sending = _reseau_app_sending_new (self);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_signal_connect (self, "handle-local-options",
                     G_CALLBACK (_reseau_application_handle_local_options_cb), NULL);
