@@ -385,9 +385,9 @@ queue_refresh (ReseauOutboxPage *self)
 }
 
 guint
-reseau_outbox_page_count_pending (ReseauOutboxPage *self)
+reseau_outbox_count_pending (ReseauStore *store)
 {
-  g_autoptr(GPtrArray) campaigns = reseau_store_list_campaigns (self->store, NULL);
+  g_autoptr(GPtrArray) campaigns = reseau_store_list_campaigns (store, NULL);
   guint n = 0;
 
   for (guint i = 0; campaigns != NULL && i < campaigns->len; i++)

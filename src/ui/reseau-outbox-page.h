@@ -25,7 +25,8 @@ ReseauOutboxPage *reseau_outbox_page_new           (ReseauApplication *app,
 void              reseau_outbox_page_refresh       (ReseauOutboxPage  *self);
 void              reseau_outbox_page_show_campaign (ReseauOutboxPage  *self,
                                                     gint64             campaign_id);
-/* Recipients queued, retrying, failed for good or unconfirmed, across campaigns. */
-guint             reseau_outbox_page_count_pending (ReseauOutboxPage  *self);
+/* Messages queued, to retry, failed for good or unconfirmed, across campaigns: what a
+ * sidebar row or a badge would show. */
+guint             reseau_outbox_count_pending      (ReseauStore       *store);
 
 G_END_DECLS

@@ -65,10 +65,7 @@ _reseau_window_show_campaign (ReseauWindow *self,
 guint
 _reseau_window_outbox_count (ReseauWindow *self)
 {
-  ReseauOutboxPage *page;
-
   g_return_val_if_fail (RESEAU_IS_WINDOW (self), 0);
 
-  page = ensure_outbox (self);
-  return page != NULL ? reseau_outbox_page_count_pending (page) : 0;
+  return self->store != NULL ? reseau_outbox_count_pending (self->store) : 0;
 }
