@@ -22,7 +22,7 @@ struct _ReseauCircleDialog
   AdwEntryRow    *emoji_row;
   AdwEntryRow    *description_row;
   GtkLabel       *error_label;
-  GtkFlowBox     *color_box;
+  GtkBox         *color_box;
   AdwSwitchRow   *keep_row;
   AdwSpinRow     *cadence_row;
 };
@@ -211,7 +211,7 @@ reseau_circle_dialog_init (ReseauCircleDialog *self)
   for (guint i = 0; i < G_N_ELEMENTS (palette); i++)
     {
       self->color_buttons[i] = color_button_new (i, i > 0 ? self->color_buttons[0] : NULL);
-      gtk_flow_box_append (self->color_box, self->color_buttons[i]);
+      gtk_box_append (self->color_box, self->color_buttons[i]);
     }
 }
 

@@ -108,16 +108,42 @@ void  _reseau_window_show_view            (ReseauWindow      *self,
 void  _reseau_window_edit_segment         (ReseauWindow      *self,
                                            gint64             saved_id);
 
+/* reseau-window-circle-menu.c */
+void  _reseau_window_class_init_circle_menu (GtkWidgetClass *widget_class);
+void  _reseau_window_dispose_circle_menu  (ReseauWindow      *self);
+void  _reseau_window_popup_item_menu      (ReseauWindow      *self,
+                                           GtkWidget         *row,
+                                           ReseauSidebarView  view,
+                                           gint64             id,
+                                           double             x,
+                                           double             y);
+void  _reseau_window_update_circle_actions (ReseauWindow *self);
+
 /* reseau-window-circles.c */
 void  _reseau_window_class_init_circles   (GtkWidgetClass *widget_class);
 void  _reseau_window_init_circles         (ReseauWindow  *self);
 void  _reseau_window_dispose_circles      (ReseauWindow  *self);
+void  _reseau_window_add_to_circle        (ReseauWindow  *self,
+                                           gint64         circle_id,
+                                           const gint64  *ids,
+                                           guint          n_ids,
+                                           gint64         from_circle,
+                                           gboolean       move);
+void  _reseau_window_new_circle_with      (ReseauWindow  *self,
+                                           const gint64  *ids,
+                                           guint          n_ids);
+void  _reseau_window_popup_contact_menu   (ReseauWindow  *self,
+                                           GtkListItem   *item,
+                                           GtkWidget     *row,
+                                           double         x,
+                                           double         y);
+
+/* reseau-window-dnd.c */
 void  _reseau_window_setup_row_factory    (ReseauWindow       *self,
                                            GtkListItemFactory *factory);
 void  _reseau_window_add_circle_drop      (ReseauWindow  *self,
                                            GtkWidget     *row,
                                            gint64         circle_id);
-void  _reseau_window_update_circle_actions (ReseauWindow *self);
 void  _reseau_window_popup                (GtkPopover    *popover,
                                            GtkWidget     *row,
                                            double         x,
