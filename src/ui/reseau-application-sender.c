@@ -27,6 +27,8 @@ struct _ReseauAppSending
   GHashTable        *states;      /* campaign id → last known ReseauCampaignState */
   GArray            *to_ask;      /* late campaigns still to ask about */
   guint              timer_id;
+  guint              ask_id;      /* a window appeared: ask once it is shown */
+  guint              ask_tries;
   gboolean           wake_pending;
   gboolean           holding;
   gboolean           background_asked;
@@ -498,6 +500,29 @@ ask_next_late (ReseauAppSending *s)
   adw_dialog_present (dialog, GTK_WIDGET (window));
 }
 
+/* A window is added before it is shown: look a few times a second until it is. */
+static gboolean
+ask_cb (gpointer user_data)
+{
+  ReseauAppSending *s = user_data;
+
+  if (s->to_ask->len > 0 && find_window (s) == NULL && ++s->ask_tries < 40)
+    return G_SOURCE_CONTINUE;
+  s->ask_id = 0;
+  ask_next_late (s);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+window_added_cb (ReseauAppSending *s)
+{
+  if (s->ask_id == 0 && s->to_ask->len > 0)
+    {
+      s->ask_tries = 0;
+      s->ask_id = g_timeout_add (250, ask_cb, s);
+    }
+}
+
 /* ---------------------------------------------------------------------------------------- */
 /* Entry points */
 
@@ -511,6 +536,7 @@ _reseau_app_sending_new (ReseauApplication *app)
   s->ran = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   s->states = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   s->to_ask = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_signal_connect_swapped (app, "window-added", G_CALLBACK (window_added_cb), s);
   return s;
 }
 
@@ -523,6 +549,8 @@ _reseau_app_sending_free (ReseauAppSending *s)
     s->ticket->s = NULL;
   g_cancellable_cancel (s->cancellable);
   g_clear_handle_id (&s->timer_id, g_source_remove);
+  g_clear_handle_id (&s->ask_id, g_source_remove);
+  g_signal_handlers_disconnect_by_data (s->app, s);
   g_clear_object (&s->cancellable);
   if (s->sender != NULL)
     g_signal_handlers_disconnect_by_data (s->sender, s);

@@ -21,10 +21,13 @@
 #include "reseau-test-utils.h"
 #include "reseau-window-outbox.h"
 
+/* Moves the clock the test schedules with, to make a campaign that is already late. */
+static gint64 clock_offset;
+
 static gint64
 now_utc (void)
 {
-  return g_get_real_time () / G_USEC_PER_SEC;
+  return g_get_real_time () / G_USEC_PER_SEC + clock_offset;
 }
 
 static gint64
@@ -267,6 +270,45 @@ test_unconfirmed (MailFixture   *f,
   wait_reached (&resolved);
 }
 
+/* A campaign found 13 hours late when Réseau starts waits for the user's answer; "Send
+ * Now" sends it. */
+static void
+test_late_campaign (MailFixture   *f,
+                    gconstpointer  data)
+{
+  gint64 account = add_account (f);
+  guint base = count_at_server ();
+  Expect sent = { f, 0, 2, 0, 0, base + 2 };
+  static guint serial;
+  g_autofree char *app_id = g_strdup_printf ("org.example.Reseau.LateTest%u", ++serial);
+  g_autoptr(GError) error = NULL;
+
+  setup_sender (f);
+  clock_offset = -13 * 60 * 60;
+  sent.campaign = schedule_campaign (f, account, "Réunion à Lille", 2, 4);
+  clock_offset = 0;
+
+  /* Quit and start again on the same file. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->app);
+  f->app = reseau_application_new ();
+  g_application_set_application_id (G_APPLICATION (f->app), app_id);
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (reseau_application_open_store (f->app, f->db, &error));
+  f->store = reseau_application_get_store (f->app);
+  f->window = reseau_window_new (f->app, f->store, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  g_assert_true (reseau_test_wait_for_mapped (GTK_WIDGET (f->window)));
+
+  mail_wait_for (f, mail_is_label_containing, _("Send a Late Message?"), "the late campaign's question");
+  mail_settle (2000);
+  g_assert_cmpuint (count_at_server (), ==, base);
+  mail_screenshot (f, "outbox-late");
+  mail_click (mail_wait_for (f, mail_is_button_labelled, _("_Send Now"), "Send Now"));
+  wait_reached (&sent);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,6 +326,8 @@ main (int   argc,
       g_test_add (unconfirmed, MailFixture, GINT_TO_POINTER (width), mail_fixture_set_up, test_unconfirmed,
                   mail_fixture_tear_down);
     }
+  g_test_add ("/ui/outbox/late-campaign", MailFixture, GINT_TO_POINTER (360), mail_fixture_set_up, test_late_campaign,
+              mail_fixture_tear_down);
   g_test_add ("/ui/outbox/retry-after-451", MailFixture, NULL, mail_fixture_set_up, test_retry_after_451,
               mail_fixture_tear_down);
   return g_test_run ();
