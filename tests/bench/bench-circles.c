@@ -8,6 +8,7 @@
  *   segment.count_100k   any of 3 circles, 1 excluded, tie and has-an-email filters
  *   segment.ids_100k     the same segment's contacts in display order
  *   circle.add_1000      1,000 selected contacts added to a circle, committed
+ *   circle.add_1000_with_list_100k  the same with the "All Contacts" list following the store
  *   sidebar.counts_100   every circle with its member count
  *   reconnect.count_100k the overdue count beside "Reconnect"
  *
@@ -23,6 +24,7 @@
 #include <stdlib.h>
 #include <glib/gstdio.h>
 
+#include "reseau-contact-list.h"
 #include "reseau-store-private.h"
 
 #define DEFAULT_SIZE 100000
@@ -221,6 +223,46 @@ bench_add (ReseauStore *store,
   g_print ("circle.add_1000 %.2f ms\n", median (times, G_N_ELEMENTS (times)));
 }
 
+/* The same drop with the "All Contacts" list open, as in the window: the list follows the
+ * store's change signal. Membership changes keep the list of every contact cached, so it
+ * is not read again; list.reload_uncached is what each drop cost when they did not. */
+static void
+bench_add_with_list (ReseauStore *store,
+                     guint        size,
+                     const char  *label)
+{
+  g_autoptr(ReseauContactList) list = reseau_contact_list_new (store);
+  g_autoptr(GError) error = NULL;
+  double times[5], reload[5];
+
+  for (guint run = 0; run < G_N_ELEMENTS (times); run++)
+    {
+      g_autoptr(ReseauCircle) circle = NULL;
+      g_autofree char *name = g_strdup_printf ("Dropped on %u", run);
+      gint64 ids[1000];
+      gint64 id;
+      double start;
+
+      circle = reseau_circle_new (name);
+      if ((id = reseau_store_save_circle (store, circle, &error)) == 0)
+        g_error ("%s", error->message);
+      for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+        ids[i] = 1 + (i * 89 + run) % size;
+      start = now_ms ();
+      if (!reseau_store_add_to_circle (store, id, ids, G_N_ELEMENTS (ids), NULL, NULL, &error))
+        g_error ("%s", error->message);
+      times[run] = now_ms () - start;
+
+      g_clear_pointer (&_reseau_store_get_list_cache (store, RESEAU_SORT_GIVEN_NAME)->entries, g_array_unref);
+      start = now_ms ();
+      if (!reseau_contact_list_reload (list, &error))
+        g_error ("%s", error->message);
+      reload[run] = now_ms () - start;
+    }
+  g_print ("circle.add_1000_with_list_%s %.2f ms\n", label, median (times, G_N_ELEMENTS (times)));
+  g_print ("list.reload_uncached_%s %.2f ms\n", label, median (reload, G_N_ELEMENTS (reload)));
+}
+
 static void
 bench_sidebar (ReseauStore *store,
                const char  *label)
@@ -284,6 +326,7 @@ main (int   argc,
   if (!_reseau_store_exec (store, "PRAGMA cache_size = -2000", &error))
     g_error ("%s", error->message);
   bench_add (store, circles, size);
+  bench_add_with_list (store, size, label);
   bench_sidebar (store, label);
 
   g_clear_object (&store);
