@@ -403,10 +403,10 @@ security_changed_cb (ReseauAccountDialog *self)
   self->security = security;
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->security_row),
                                security == RESEAU_ACCOUNT_SECURITY_NONE
-                               ? _("Unencrypted: only for a mail server on this computer")
+                               ? _("Unencrypted: this computer only")
                                : security == RESEAU_ACCOUNT_SECURITY_TLS
-                               ? _("Encrypted from the start, usually port 465")
-                               : _("Encrypted once connected, usually port 587"));
+                               ? _("Usually port 465")
+                               : _("Usually port 587"));
   field_changed_cb (self);
 }
 
