@@ -103,7 +103,6 @@ text_label (const char *css_class)
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return GTK_LABEL (label);
@@ -134,7 +133,6 @@ build_content (ReseauComposerPreview *self)
   self->position_label = text_label ("numeric");
   gtk_label_set_wrap (self->position_label, FALSE);
   gtk_label_set_ellipsize (self->position_label, PANGO_ELLIPSIZE_END);
-  gtk_label_set_selectable (self->position_label, FALSE);
   gtk_widget_set_margin_start (GTK_WIDGET (self->position_label), 12);
   gtk_widget_set_margin_end (GTK_WIDGET (self->position_label), 12);
   gtk_center_box_set_start_widget (GTK_CENTER_BOX (bar),

@@ -47,6 +47,9 @@ struct _ReseauComposer
   gboolean               loading;       /* filling the widgets: no autosave */
   gboolean               dirty;
   gboolean               body_was_focused;
+  gboolean               scheduling;    /* the outbox is taking its snapshot */
+  gint64                 scheduled_for;
+  GCancellable          *cancellable;
   guint                  save_id;
   guint                  refresh_id;
 
@@ -79,6 +82,17 @@ struct _ReseauComposer
 /* reseau-composer.c */
 void     _reseau_composer_changed            (ReseauComposer *self);
 void     _reseau_composer_update_send        (ReseauComposer *self);
+
+/* reseau-composer-text.c */
+void     _reseau_composer_init_text          (ReseauComposer *self);
+char    *_reseau_composer_dup_body           (ReseauComposer *self);
+void     _reseau_composer_check_templates    (ReseauComposer *self);
+void     _reseau_composer_show_problem_action (GtkWidget     *widget,
+                                              const char     *action_name,
+                                              GVariant       *param);
+void     _reseau_composer_insert_field_action (GtkWidget     *widget,
+                                              const char     *action_name,
+                                              GVariant       *param);
 
 /* reseau-composer-recipients.c */
 void     _reseau_composer_part_free          (ReseauComposerPart *part);

@@ -9,11 +9,11 @@
 #include "reseau-account.h"
 #include "reseau-composer-preview.h"
 #include "reseau-composer-private.h"
-#include "reseau-template.h"
 
-/* The composer's page: the account, subject and body, merge fields, template problems, the
- * autosaved draft and the send flow. Recipients: reseau-composer-recipients.c; the date and
- * time: reseau-composer-schedule.c; the preview: reseau-composer-preview.c.
+/* The composer's page: the account, subject and body, the
+ * autosaved draft and the send flow. Merge fields and template problems:
+ * reseau-composer-text.c; recipients: reseau-composer-recipients.c; the date and time:
+ * reseau-composer-schedule.c; the preview: reseau-composer-preview.c.
  * Sections: draft, text, accounts, sending, actions, GObject. */
 
 #define SAVE_DELAY_MS 600
@@ -30,16 +30,6 @@ static guint signals[N_SIGNALS];
 
 /* Draft ------------------------------------------------------------------------------------- */
 
-static char *
-dup_body (ReseauComposer *self)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static void
 collect_campaign (ReseauComposer *self)
 {
@@ -49,7 +39,7 @@ collect_campaign (ReseauComposer *self)
   g_free (c->subject);
   c->subject = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->subject_row)));
   g_free (c->body);
-  c->body = dup_body (self);
+  c->body = _reseau_composer_dup_body (self);
   g_free (c->recipients);
   c->recipients = _reseau_composer_dup_definition (self);
   c->account_id = 0;
@@ -74,7 +64,7 @@ save_now (ReseauComposer *self)
   gint64 id;
 
   g_clear_handle_id (&self->save_id, g_source_remove);
-  if (!self->dirty || self->store == NULL)
+  if (!self->dirty || self->store == NULL || self->campaign->state != RESEAU_CAMPAIGN_DRAFT)
     return;
   collect_campaign (self);
   self->dirty = FALSE;
@@ -122,124 +112,11 @@ reseau_composer_save (ReseauComposer *self)
 /* Text -------------------------------------------------------------------------------------- */
 
 static void
-check_templates (ReseauComposer *self)
-{
-  g_autofree char *body = dup_body (self);
-  const char *subject = gtk_editable_get_text (GTK_EDITABLE (self->subject_row));
-  g_autoptr(ReseauTemplate) subject_template = NULL;
-
-  g_clear_error (&self->template_error);
-  if (!reseau_outbox_check_templates (subject, body, &self->template_error))
-    {
-      subject_template = reseau_template_new (subject, NULL);
-      self->template_in_subject = subject_template == NULL;
-      gtk_label_set_text (self->problem_label, self->template_error->message);
-    }
-  gtk_widget_set_visible (self->problem_box, self->template_error != NULL);
-}
-
-static void
 text_changed_cb (ReseauComposer *self)
 {
-  check_templates (self);
+  _reseau_composer_check_templates (self);
   _reseau_composer_update_send (self);
   _reseau_composer_changed (self);
-}
-
-static void
-focus_changed_cb (ReseauComposer *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (focus == NULL)
-    return;
-  if (focus == GTK_WIDGET (self->body_view))
-    self->body_was_focused = TRUE;
-  else if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->subject_row)))
-    self->body_was_focused = FALSE;
-}
-
-/* Selects the faulty text the template check reported. */
-static void
-show_problem_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  ReseauComposer *self = RESEAU_COMPOSER (widget);
-  gsize offset = 0, length = 0;
-
-  if (self->template_error == NULL ||
-      !reseau_template_error_get_position (self->template_error, NULL, NULL, &offset, &length))
-    return;
-  if (self->template_in_subject)
-    {
-      const char *text = gtk_editable_get_text (GTK_EDITABLE (self->subject_row));
-      glong start = g_utf8_pointer_to_offset (text, text + offset);
-      glong end = g_utf8_pointer_to_offset (text, text + offset + length);
-
-      gtk_widget_grab_focus (GTK_WIDGET (self->subject_row));
-      gtk_editable_select_region (GTK_EDITABLE (self->subject_row), start, end);
-    }
-  else
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
-      g_autofree char *body = dup_body (self);
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (body, body + offset));
-      gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_pointer_to_offset (body, body + offset + length));
-      gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
-      gtk_text_buffer_select_range (buffer, &start, &end);
-      gtk_text_view_scroll_to_iter (self->body_view, &start, 0.1, FALSE, 0, 0);
-    }
-}
-
-static void
-insert_field_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  ReseauComposer *self = RESEAU_COMPOSER (widget);
-  g_autofree char *text = g_strdup_printf ("{%s}", g_variant_get_string (param, NULL));
-
-  if (self->body_was_focused)
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
-
-      gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
-      gtk_text_buffer_insert_at_cursor (buffer, text, -1);
-      gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
-    }
-  else
-    {
-      GtkEditable *editable = GTK_EDITABLE (self->subject_row);
-      int position;
-
-      gtk_editable_delete_selection (editable);
-      position = gtk_editable_get_position (editable);
-      gtk_editable_insert_text (editable, text, -1, &position);
-      gtk_widget_grab_focus (GTK_WIDGET (self->subject_row));
-      gtk_editable_set_position (editable, position);
-    }
-}
-
-static void
-setup_merge_menu (ReseauComposer *self)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  guint n_fields;
-  const ReseauMergeField *fields = reseau_merge_fields (&n_fields);
-
-  for (guint i = 0; i < n_fields; i++)
-    {
-      g_autoptr(GMenuItem) item = g_menu_item_new (reseau_merge_field_get_label (&fields[i]), NULL);
-
-      g_menu_item_set_action_and_target_value (item, "composer.insert-field",
-                                               g_variant_new_string (fields[i].name));
-      g_menu_append_item (menu, item);
-    }
-  gtk_menu_button_set_menu_model (self->merge_button, G_MENU_MODEL (menu));
 }
 
 /* Accounts ---------------------------------------------------------------------------------- */
@@ -339,7 +216,7 @@ _reseau_composer_update_send (ReseauComposer *self)
   const char *why = send_blocker (self);
 
   gtk_button_set_label (self->send_button, _reseau_composer_send_time (self) != 0 ? _("_Schedule…") : _("_Send…"));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.send", why == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.send", why == NULL && !self->scheduling);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "composer.preview", reseau_composer_get_n_sendable (self) > 0);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->send_button), why);
 }
@@ -382,26 +259,63 @@ confirmation_body (ReseauComposer *self)
 }
 
 static void
-schedule (ReseauComposer *self)
+schedule_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      data)
 {
+  g_autoptr(ReseauComposer) self = data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *today = _reseau_composer_today ();
-  ReseauEtiquetteRule rule = _reseau_composer_rule (self);
   ReseauScheduleSummary summary = { 0 };
-  gint64 when = _reseau_composer_send_time (self);
 
-  self->dirty = TRUE;
-  save_now (self);
-  if (self->campaign->id == 0 ||
-      !reseau_outbox_schedule (self->store, self->campaign->id, when, &rule, today,
-                               g_get_real_time () / G_USEC_PER_SEC, &summary, &error))
+  if (!reseau_outbox_schedule_finish (result, &summary, &error))
     {
-      adw_banner_set_title (self->banner, error != NULL ? error->message : _("The draft could not be saved"));
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      self->scheduling = FALSE;
+      adw_banner_set_title (self->banner, error->message);
       adw_banner_set_revealed (self->banner, TRUE);
+      _reseau_composer_update_send (self);
       return;
     }
   self->campaign->state = RESEAU_CAMPAIGN_SCHEDULED;
-  g_signal_emit (self, signals[SENT], 0, self->campaign->id, summary.n_queued, when);
+  g_signal_emit (self, signals[SENT], 0, self->campaign->id, summary.n_queued, self->scheduled_for);
+}
+
+/* The snapshot of a large segment takes a while: it is taken in a worker thread. */
+static void
+schedule (ReseauComposer *self)
+{
+  g_autofree char *today = _reseau_composer_today ();
+  ReseauEtiquetteRule rule = _reseau_composer_rule (self);
+
+  self->dirty = TRUE;
+  save_now (self);
+  if (self->campaign->id == 0)
+    {
+      adw_banner_set_title (self->banner, _("The draft could not be saved"));
+      adw_banner_set_revealed (self->banner, TRUE);
+      return;
+    }
+  self->scheduling = TRUE;
+  self->scheduled_for = _reseau_composer_send_time (self);
+  _reseau_composer_update_send (self);
+  reseau_outbox_schedule_async (self->store, self->campaign->id, self->scheduled_for, &rule, today,
+                                g_get_real_time () / G_USEC_PER_SEC, self->cancellable, schedule_cb,
+                                g_object_ref (self));
+}
+
+/* Scheduling starts only once the dialog is gone and "Send" was chosen, in whichever order
+ * the two are reported: the window may take the composer away when it has sent, while a
+ * closing dialog still gives the focus back to where it was. */
+static void
+confirm_step (ReseauComposer *self,
+              AdwDialog      *dialog,
+              const char     *step)
+{
+  g_object_set_data (G_OBJECT (dialog), step, GINT_TO_POINTER (TRUE));
+  if (g_object_get_data (G_OBJECT (dialog), "confirmed") != NULL &&
+      g_object_get_data (G_OBJECT (dialog), "closed") != NULL)
+    schedule (self);
 }
 
 static void
@@ -410,7 +324,14 @@ confirm_response_cb (AdwAlertDialog *dialog,
                      ReseauComposer *self)
 {
   if (g_strcmp0 (response, "send") == 0)
-    schedule (self);
+    confirm_step (self, ADW_DIALOG (dialog), "confirmed");
+}
+
+static void
+confirm_closed_cb (AdwDialog      *dialog,
+                   ReseauComposer *self)
+{
+  confirm_step (self, dialog, "closed");
 }
 
 static void
@@ -447,6 +368,7 @@ send_action (GtkWidget  *widget,
   adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "send");
   adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response_cb), self, 0);
+  g_signal_connect_object (dialog, "closed", G_CALLBACK (confirm_closed_cb), self, 0);
   adw_dialog_present (dialog, widget);
 }
 
@@ -508,7 +430,7 @@ reseau_composer_new (ReseauStore *store,
   load_accounts (self);
   _reseau_composer_init_recipients (self);
   self->loading = FALSE;
-  check_templates (self);
+  _reseau_composer_check_templates (self);
   _reseau_composer_update_send (self);
   return self;
 }
@@ -535,7 +457,7 @@ reseau_composer_load_draft (ReseauComposer *self,
   _reseau_composer_restore_definition (self, self->campaign->recipients);
   self->loading = FALSE;
   self->dirty = FALSE;
-  check_templates (self);
+  _reseau_composer_check_templates (self);
   _reseau_composer_update_send (self);
   return TRUE;
 }
@@ -548,6 +470,8 @@ reseau_composer_dispose (GObject *object)
   ReseauComposer *self = RESEAU_COMPOSER (object);
 
   save_now (self);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RESEAU_TYPE_COMPOSER);
   g_clear_object (&self->store);
@@ -655,22 +579,11 @@ reseau_composer_class_init (ReseauComposerClass *klass)
   gtk_widget_class_install_action (widget_class, "composer.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "composer.preview", NULL, preview_action);
   gtk_widget_class_install_action (widget_class, "composer.add-account", NULL, add_account_action);
-  gtk_widget_class_install_action (widget_class, "composer.show-problem", NULL, show_problem_action);
-  gtk_widget_class_install_action (widget_class, "composer.insert-field", "s", insert_field_action);
+  gtk_widget_class_install_action (widget_class, "composer.show-problem", NULL, _reseau_composer_show_problem_action);
+  gtk_widget_class_install_action (widget_class, "composer.insert-field", "s", _reseau_composer_insert_field_action);
   gtk_widget_class_install_action (widget_class, "composer.add-circle", "x", add_circle_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "composer.send", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "composer.close", NULL);
-}
-
-/* Merge fields go where the person was last typing: the subject or the body. */
-static void
-track_focus (ReseauComposer *self,
-             GtkWidget      *widget)
-{
-  GtkEventController *focus = gtk_event_controller_focus_new ();
-
-  g_signal_connect_object (focus, "enter", G_CALLBACK (focus_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (widget, focus);
 }
 
 static void
@@ -678,6 +591,7 @@ reseau_composer_init (ReseauComposer *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
   self->campaign = g_new0 (ReseauCampaign, 1);
   self->campaign->subject = g_strdup ("");
   self->campaign->body = g_strdup ("");
@@ -688,11 +602,9 @@ reseau_composer_init (ReseauComposer *self)
   self->no_email_rows = g_ptr_array_new ();
   self->body_was_focused = TRUE;
 
-  setup_merge_menu (self);
+  _reseau_composer_init_text (self);
   g_signal_connect_object (gtk_text_view_get_buffer (self->body_view), "changed",
                            G_CALLBACK (text_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
-  track_focus (self, GTK_WIDGET (self->body_view));
-  track_focus (self, GTK_WIDGET (self->subject_row));
   _reseau_composer_init_schedule (self);
 }

@@ -156,4 +156,12 @@ void  _reseau_window_import_files         (ReseauWindow  *self,
                                            GFile        **files,
                                            guint          n_files);
 
+/* reseau-window-mail.c */
+void  _reseau_window_setup_mail           (ReseauWindow  *self);
+void  _reseau_window_compose_segment      (ReseauWindow  *self,
+                                           ReseauSegment *segment);
+void  _reseau_window_compose_ids          (ReseauWindow  *self,
+                                           const gint64  *ids,
+                                           guint          n_ids);
+
 G_END_DECLS

@@ -661,6 +661,7 @@ reseau_window_init (ReseauWindow *self)
     gtk_widget_add_controller (GTK_WIDGET (self->list_view), shortcuts);
   }
   _reseau_window_init_interchange (self);
+  _reseau_window_setup_mail (self);
 }
 
 ReseauWindow *
