@@ -648,6 +648,40 @@ test_delete_circle (Fixture       *f,
   g_assert_nonnull (circle_row (f, f->clients));
 }
 
+/* Reconnect and the segment builder take the list's place; a saved segment filters it. */
+static void
+test_hosted_pages (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(ReseauSegment) segment = reseau_segment_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row = NULL;
+  gint64 saved;
+
+  reseau_segment_add_circle (segment, RESEAU_SEGMENT_ANY_OF, f->clients);
+  saved = reseau_store_save_segment (f->store, 0, "Lyon", segment, &error);
+  g_assert_no_error (error);
+  reseau_test_settle (300);
+
+  click_widget (GTK_WIDGET (f->window->reconnect_row));
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (gtk_stack_get_visible_child (f->window->pane_stack)), ==, "ReseauReconnectPage");
+  g_assert_cmpint (f->window->view, ==, RESEAU_SIDEBAR_VIEW_RECONNECT);
+
+  click_widget (f->window->new_segment_row);
+  g_assert_cmpstr (G_OBJECT_TYPE_NAME (gtk_stack_get_visible_child (f->window->pane_stack)), ==, "ReseauSegmentBuilder");
+
+  for (guint i = 0; i < f->window->segment_rows->len; i++)
+    if (reseau_test_find_widget (f->window->segment_rows->pdata[i], is_label_with_text, "Lyon") != NULL)
+      row = f->window->segment_rows->pdata[i];
+  g_assert_nonnull (row);
+  click_widget (row);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->pane_stack), ==, "list");
+  g_assert_cmpint (f->window->view, ==, RESEAU_SIDEBAR_VIEW_SEGMENT);
+  g_assert_cmpint (f->window->view_id, ==, saved);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reseau_window_get_contacts (f->window))), ==, 1);
+  g_assert_nonnull (contact_row (f, f->bruno));
+}
+
 static void
 test_screenshots (Fixture       *f,
                   gconstpointer  data)
@@ -726,6 +760,7 @@ main (int   argc,
   g_test_add ("/ui/circles/keyboard", Fixture, NULL, fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/ui/circles/keyboard-narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_keyboard,
               fixture_tear_down);
+  g_test_add ("/ui/circles/hosted-pages", Fixture, NULL, fixture_set_up, test_hosted_pages, fixture_tear_down);
   g_test_add ("/ui/circles/delete-undo", Fixture, NULL, fixture_set_up, test_delete_circle, fixture_tear_down);
   g_test_add ("/ui/circles/screenshots-wide", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_screenshots,
               fixture_tear_down);
