@@ -21,6 +21,7 @@
 #include "reseau-composer-preview.h"
 #include "reseau-credentials.h"
 #include "reseau-etiquette.h"
+#include "reseau-reconnect-page.h"
 #include "reseau-test-utils.h"
 
 typedef struct
@@ -48,6 +49,7 @@ typedef struct
   MailFixture f;
   gint64      circle;
   gint64      other_circle;
+  gint64      ids[G_N_ELEMENTS (people)];
 } Fixture;
 
 static void
@@ -78,6 +80,7 @@ add_people (Fixture *fx)
                                                                      people[i].email));
       id = reseau_store_save_contact (store, contact, NULL, &error);
       g_assert_no_error (error);
+      fx->ids[i] = id;
       g_assert_true (reseau_store_add_to_circle (store, fx->circle, &id, 1, NULL, NULL, &error));
       for (guint k = 0; k < people[i].n_recent_messages; k++)
         g_assert_cmpint (reseau_store_add_interaction (store, id, RESEAU_INTERACTION_MESSAGE, today, "Relance", &error),
@@ -429,6 +432,28 @@ test_draft (Fixture       *fx,
   g_assert_nonnull (mail_find (GTK_WIDGET (composer), has_css_class, "composer-chip"));
 }
 
+/* "Write…" on the Reconnect page opens the composer for those people. */
+static void
+test_reconnect (Fixture       *fx,
+                gconstpointer  data)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autofree char *chip = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected person",
+                                                        "%u selected people", 2), 2);
+  g_autofree char *count = count_text (2, 2);
+  GtkWidget *page;
+
+  mail_click (gtk_widget_get_ancestor (mail_wait_for (&fx->f, is_label, _("Reconnect"), "Reconnect"),
+                                       GTK_TYPE_LIST_BOX_ROW));
+  page = mail_wait_for (&fx->f, mail_is_type, GSIZE_TO_POINTER (RESEAU_TYPE_RECONNECT_PAGE), "the Reconnect page");
+  g_array_append_val (ids, fx->ids[0]);
+  g_array_append_val (ids, fx->ids[1]);
+  g_signal_emit_by_name (page, "write-requested", ids);
+  wait_for_composer (fx);
+  wait_for_label (fx, chip);
+  wait_for_label (fx, count);
+}
+
 /* The narrow window: the composer alone, the etiquette warning and the preview. */
 static void
 test_narrow (Fixture       *fx,
@@ -461,6 +486,8 @@ main (int   argc,
   mail_test_init (&argc, &argv);
   g_test_add ("/ui/composer/send", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_send, fixture_tear_down);
   g_test_add ("/ui/composer/draft", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_draft, fixture_tear_down);
+  g_test_add ("/ui/composer/reconnect", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_reconnect,
+              fixture_tear_down);
   g_test_add ("/ui/composer/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow, fixture_tear_down);
   return g_test_run ();
 }
