@@ -14,27 +14,25 @@
 /* Content lines of RFC 2426 and RFC 6350, and of vCard 2.1 with its bare parameters,
  * QUOTED-PRINTABLE values and CHARSET parameters. */
 
-static void
-param_free (ReseauVCardParam *param)
+/* A property, its parameters and its strings are one block; only a value converted from
+ * another character set and the line rebuilt for it are allocated apart. */
+typedef struct
 {
-  g_free (param->name);
-  g_free (param->value);
-  g_free (param);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReseauVCardParam, param_free)
+  ReseauVCardProperty  property;
+  char                *converted_value;
+  char                *rebuilt_raw;
+} PropertyBlock;
 
 void
 reseau_vcard_property_free (ReseauVCardProperty *self)
 {
+  PropertyBlock *block = (PropertyBlock *)self;
+
   if (self == NULL)
     return;
-  g_free (self->group);
-  g_free (self->name);
-  g_clear_pointer (&self->params, g_ptr_array_unref);
-  g_free (self->value);
-  g_free (self->raw);
-  g_free (self);
+  g_free (block->converted_value);
+  g_free (block->rebuilt_raw);
+  g_free (block);
 }
 
 /* The colon that ends the name and parameters: the first one outside double quotes. */
@@ -54,96 +52,26 @@ find_value_start (const char *line,
   return NULL;
 }
 
-static GStrv
-split_head (const char *head,
-            gsize       length)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  gboolean quoted = FALSE;
-  gsize start = 0;
-
-  for (gsize i = 0; i <= length; i++)
-    {
-      if (i < length && head[i] == '"')
-        quoted = !quoted;
-      else if (i == length || (head[i] == ';' && !quoted))
-        {
-          g_autofree char *token = g_strndup (head + start, i - start);
-
-          g_strv_builder_add (builder, g_strstrip (token));
-          start = i + 1;
-        }
-    }
-  return g_strv_builder_end (builder);
-}
-
 static gboolean
-is_encoding_name (const char *value)
+is_encoding_name (const char *value,
+                  gsize       length)
 {
   static const char * const names[] = { "QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_ascii_strcasecmp (value, names[i]) == 0)
+    if (length == strlen (names[i]) && g_ascii_strncasecmp (value, names[i], length) == 0)
       return TRUE;
   return FALSE;
 }
 
-/* RFC 6868: ^n, ^^ and ^' in a parameter value. */
-static char *
-decode_caret (const char *value)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (p[0] == '^' && (p[1] == 'n' || p[1] == '\'' || p[1] == '^'))
-        {
-          p++;
-          g_string_append_c (out, *p == 'n' ? '\n' : *p == '\'' ? '"' : '^');
-        }
-      else
-        {
-          g_string_append_c (out, *p);
-        }
-    }
-  return g_string_free (out, FALSE);
-}
-
-static ReseauVCardParam *
-parse_param (const char *token)
-{
-  ReseauVCardParam *param = g_new0 (ReseauVCardParam, 1);
-  const char *eq = strchr (token, '=');
-  g_autofree char *value = NULL;
-  gsize len;
-
-  if (eq == NULL)
-    {
-      param->name = g_strdup (is_encoding_name (token) ? "ENCODING" : "TYPE");
-      param->value = g_strdup (token);
-      return param;
-    }
-
-  param->name = g_ascii_strup (token, eq - token);
-  g_strstrip (param->name);
-  value = g_strstrip (g_strdup (eq + 1));
-  len = strlen (value);
-  if (len >= 2 && value[0] == '"' && value[len - 1] == '"')
-    {
-      memmove (value, value + 1, len - 2);
-      value[len - 2] = '\0';
-    }
-  param->value = decode_caret (value);
-  return param;
-}
-
 static gboolean
-is_name (const char *name)
+is_name (const char *name,
+         gsize       length)
 {
-  if (*name == '\0')
+  if (length == 0)
     return FALSE;
-  for (const char *p = name; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isalnum (name[i]) && name[i] != '-' && name[i] != '_')
       return FALSE;
   return TRUE;
 }
@@ -206,61 +134,93 @@ param_encoding (const char *token,
   return encoding_from_span (token, length);
 }
 
+typedef gboolean (*TokenFunc) (const char *token,
+                               gsize       length,
+                               guint       index,
+                               gpointer    data);
+
+/* Calls @func on each token of the head (the part before the value's colon), split at the
+ * semicolons outside double quotes and trimmed, the first one (the name) included, until
+ * @func returns %FALSE. Returns the number of tokens seen. */
+static guint
+split_head (const char *head,
+            gsize       length,
+            TokenFunc   func,
+            gpointer    data)
+{
+  gboolean quoted = FALSE;
+  gsize start = 0;
+  guint n = 0;
+
+  for (gsize i = 0; i <= length; i++)
+    {
+      if (i < length && head[i] == '"')
+        quoted = !quoted;
+      else if (i == length || (head[i] == ';' && !quoted))
+        {
+          gsize token_length = i - start;
+          const char *token = trim (head + start, &token_length, FALSE);
+
+          n++;
+          if (func != NULL && !func (token, token_length, n - 1, data))
+            break;
+          start = i + 1;
+        }
+    }
+  return n;
+}
+
+static gboolean
+find_encoding (const char *token,
+               gsize       length,
+               guint       index,
+               gpointer    data)
+{
+  ReseauVCardEncoding *encoding = data;
+
+  if (index > 0)
+    *encoding = param_encoding (token, length);
+  return *encoding == RESEAU_VCARD_ENCODING_NONE;
+}
+
 /* Needed before a line is unfolded, since a quoted-printable value continues on the next
  * line after a soft line break ("=" at the end) rather than after a folding space. Called on
- * every line, so it reads the parameters where they are, as split_head() and parse_param()
- * would cut them. */
+ * every line, so it reads the parameters where they are, as reseau_vcard_property_parse()
+ * cuts them. */
 ReseauVCardEncoding
 reseau_vcard_line_get_encoding (const char *line,
                                 gsize       length)
 {
   const char *colon = find_value_start (line, length);
-  gsize head = colon ? (gsize)(colon - line) : length, start = 0;
-  gboolean quoted = FALSE, first = TRUE;
+  ReseauVCardEncoding encoding = RESEAU_VCARD_ENCODING_NONE;
 
-  for (gsize i = 0; i <= head; i++)
-    {
-      if (i < head && line[i] == '"')
-        quoted = !quoted;
-      else if (i == head || (line[i] == ';' && !quoted))
-        {
-          gsize token_length = i - start;
-          const char *token = trim (line + start, &token_length, FALSE);
-          ReseauVCardEncoding encoding = first ? RESEAU_VCARD_ENCODING_NONE
-                                               : param_encoding (token, token_length);
-
-          if (encoding != RESEAU_VCARD_ENCODING_NONE)
-            return encoding;
-          first = FALSE;
-          start = i + 1;
-        }
-    }
-  return RESEAU_VCARD_ENCODING_NONE;
+  split_head (line, colon ? (gsize)(colon - line) : length, find_encoding, &encoding);
+  return encoding;
 }
 
-static char *
+/* Decodes into @out, which has room for @length bytes and a NUL; returns the length. */
+static gsize
 decode_quoted_printable (const char *text,
                          gsize       length,
-                         gsize      *out_length)
+                         char       *out)
 {
-  GString *out = g_string_sized_new (length);
+  gsize n = 0;
 
   for (gsize i = 0; i < length; i++)
     {
       if (text[i] == '=' && i + 2 < length && g_ascii_isxdigit (text[i + 1]) &&
           g_ascii_isxdigit (text[i + 2]))
         {
-          g_string_append_c (out, g_ascii_xdigit_value (text[i + 1]) * 16 +
-                                  g_ascii_xdigit_value (text[i + 2]));
+          out[n++] = g_ascii_xdigit_value (text[i + 1]) * 16 + g_ascii_xdigit_value (text[i + 2]);
           i += 2;
         }
       else if (text[i] == '=' && i + 1 == length)
         break;
       else
-        g_string_append_c (out, text[i]);
+        out[n++] = text[i];
     }
-  *out_length = out->len;
-  return g_string_free (out, FALSE);
+  out[n] = '\0';
+  return n;
 }
 
 static gboolean
@@ -276,10 +236,11 @@ is_windows_1252_name (const char *charset)
   return FALSE;
 }
 
-/* Returns the value in UTF-8. vCard 3.0 and 4.0 are UTF-8 unless a CHARSET says otherwise;
- * vCard 2.1 files without one come from Windows programs, so Windows-1252 is the fallback. */
+/* Returns the value in UTF-8: @bytes itself when it is UTF-8 already (@converted unset),
+ * else a new string. vCard 3.0 and 4.0 are UTF-8 unless a CHARSET says otherwise; vCard 2.1
+ * files without one come from Windows programs, so Windows-1252 is the fallback. */
 static char *
-decode_text (char       **bytes_owned,
+decode_text (char        *bytes,
              gsize        length,
              const char  *charset,
              gboolean     v21,
@@ -288,9 +249,9 @@ decode_text (char       **bytes_owned,
              GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  const char *bytes = *bytes_owned;
   char *out;
 
+  *converted = FALSE;
   if (memchr (bytes, '\0', length) != NULL)
     {
       g_set_error (error, RESEAU_VCARD_ERROR, RESEAU_VCARD_ERROR_INVALID_TEXT,
@@ -310,7 +271,7 @@ decode_text (char       **bytes_owned,
       return out;
     }
   if (g_utf8_validate_len (bytes, length, NULL))
-    return g_steal_pointer (bytes_owned);
+    return bytes;
   if (v21 && charset == NULL)
     {
       *converted = TRUE;
@@ -349,9 +310,9 @@ rebuild_line (const ReseauVCardProperty *self)
   if (self->group != NULL)
     g_string_append_printf (out, "%s.", self->group);
   g_string_append (out, self->name);
-  for (guint i = 0; i < self->params->len; i++)
+  for (guint i = 0; i < self->n_params; i++)
     {
-      const ReseauVCardParam *param = g_ptr_array_index (self->params, i);
+      const ReseauVCardParam *param = &self->params[i];
 
       if (g_strcmp0 (param->name, "ENCODING") != 0 && g_strcmp0 (param->name, "CHARSET") != 0)
         append_param (out, param);
@@ -369,27 +330,138 @@ rebuild_line (const ReseauVCardProperty *self)
   return g_string_free (out, FALSE);
 }
 
+/* Copies @text[0..length) to @out, NUL-terminated; returns the copy and moves @out past it. */
+static char *
+put (char       **out,
+     const char  *text,
+     gsize        length)
+{
+  char *copy = *out;
+
+  memcpy (copy, text, length);
+  copy[length] = '\0';
+  *out += length + 1;
+  return copy;
+}
+
+/* As put(), in upper case: names of properties and parameters. */
+static char *
+put_upper (char       **out,
+           const char  *text,
+           gsize        length)
+{
+  char *copy = put (out, text, length);
+
+  for (char *p = copy; *p != '\0'; p++)
+    *p = g_ascii_toupper (*p);
+  return copy;
+}
+
+/* RFC 6868: ^n, ^^ and ^' in a parameter value, decoded into @out. */
+static char *
+put_caret_decoded (char       **out,
+                   const char  *value,
+                   gsize        length)
+{
+  char *copy = *out, *q = copy;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (value[i] == '^' && i + 1 < length &&
+          (value[i + 1] == 'n' || value[i + 1] == '\'' || value[i + 1] == '^'))
+        {
+          i++;
+          *q++ = value[i] == 'n' ? '\n' : value[i] == '\'' ? '"' : '^';
+        }
+      else
+        *q++ = value[i];
+    }
+  *q = '\0';
+  *out = q + 1;
+  return copy;
+}
+
+/* One parameter token ("TYPE=work", "type = \"work,pref\"", or 2.1's bare "WORK"), trimmed
+ * already, into @param, its strings written at @out. */
+static void
+parse_param (ReseauVCardParam  *param,
+             const char        *token,
+             gsize              length,
+             char             **out)
+{
+  const char *eq = memchr (token, '=', length);
+  gsize name_length, value_length;
+  const char *name, *value;
+
+  if (eq == NULL)
+    {
+      param->name = (char *)(is_encoding_name (token, length) ? "ENCODING" : "TYPE");
+      param->value = put (out, token, length);
+      return;
+    }
+
+  name_length = eq - token;
+  name = trim (token, &name_length, FALSE);
+  param->name = put_upper (out, name, name_length);
+  value_length = length - (eq + 1 - token);
+  value = trim (eq + 1, &value_length, TRUE);
+  param->value = put_caret_decoded (out, value, value_length);
+}
+
+typedef struct
+{
+  ReseauVCardProperty  *property;
+  char                **out;
+  const char           *name;
+  gsize                 name_length;
+} HeadParse;
+
+static gboolean
+parse_token (const char *token,
+             gsize       length,
+             guint       index,
+             gpointer    data)
+{
+  HeadParse *parse = data;
+
+  if (index == 0)
+    {
+      parse->name = token;
+      parse->name_length = length;
+    }
+  else if (length > 0)
+    parse_param (&parse->property->params[parse->property->n_params++], token, length, parse->out);
+  return TRUE;
+}
+
 static gboolean
 parse_name (ReseauVCardProperty  *self,
             const char           *token,
-            const char           *line,
-            gsize                 length,
-            GError              **error)
+            gsize                 token_length,
+            char                **out)
 {
-  const char *dot = strchr (token, '.');
-  g_autofree char *excerpt = NULL;
+  const char *dot = memchr (token, '.', token_length);
+  const char *name = dot ? dot + 1 : token;
+  gsize name_length = token_length - (name - token);
 
   if (dot != NULL)
-    self->group = g_strndup (token, dot - token);
-  self->name = g_ascii_strup (dot ? dot + 1 : token, -1);
-  if (is_name (self->name) && (self->group == NULL || is_name (self->group)))
-    return TRUE;
+    self->group = put (out, token, dot - token);
+  self->name = put_upper (out, name, name_length);
+  return is_name (self->name, name_length) &&
+         (self->group == NULL || is_name (self->group, dot - token));
+}
 
-  excerpt = reseau_text_excerpt (line, length);
+static ReseauVCardProperty *
+malformed (const char  *line,
+           gsize        length,
+           guint        number,
+           GError     **error)
+{
+  g_autofree char *excerpt = reseau_text_excerpt (line, length);
+
   g_set_error (error, RESEAU_VCARD_ERROR, RESEAU_VCARD_ERROR_MALFORMED,
-               _("Line %u: “%s” is not a vCard property; it was left out"),
-               self->line, excerpt);
-  return FALSE;
+               _("Line %u: “%s” is not a vCard property; it was left out"), number, excerpt);
+  return NULL;
 }
 
 /**
@@ -405,61 +477,73 @@ reseau_vcard_property_parse (const char  *line,
                              gboolean     v21,
                              GError     **error)
 {
-  g_autoptr(ReseauVCardProperty) self = g_new0 (ReseauVCardProperty, 1);
+  g_autoptr(ReseauVCardProperty) self = NULL;
+  PropertyBlock *block;
   const char *colon = find_value_start (line, length);
-  const char *value, *charset;
-  g_auto(GStrv) tokens = NULL;
-  g_autofree char *bytes = NULL;
-  gsize value_length;
-  gboolean converted = FALSE;
+  const char *value, *charset, *encoding_name;
+  char *out, *bytes;
+  gsize head_length, value_length;
+  guint n_tokens;
+  gboolean converted = FALSE, value_converted;
   ReseauVCardEncoding encoding = RESEAU_VCARD_ENCODING_NONE;
+  HeadParse parse;
 
-  self->line = number;
-  self->params = g_ptr_array_new_with_free_func ((GDestroyNotify)param_free);
   if (colon == NULL)
-    {
-      g_autofree char *excerpt = reseau_text_excerpt (line, length);
-
-      g_set_error (error, RESEAU_VCARD_ERROR, RESEAU_VCARD_ERROR_MALFORMED,
-                   _("Line %u: “%s” is not a vCard property; it was left out"), number, excerpt);
-      return NULL;
-    }
-  if (!g_utf8_validate_len (line, colon - line, NULL))
+    return malformed (line, length, number, error);
+  head_length = colon - line;
+  if (!g_utf8_validate_len (line, head_length, NULL))
     {
       g_set_error (error, RESEAU_VCARD_ERROR, RESEAU_VCARD_ERROR_INVALID_TEXT,
                    _("Line %u: the property name is not valid text"), number);
       return NULL;
     }
 
-  tokens = split_head (line, colon - line);
-  if (!parse_name (self, tokens[0], line, length, error))
-    return NULL;
-  for (guint i = 1; tokens[i] != NULL; i++)
-    if (tokens[i][0] != '\0')
-      g_ptr_array_add (self->params, parse_param (tokens[i]));
+  /* Every string is a copy of a part of the line no longer than it: group and name, the
+   * parameters' names and values, the value and the line itself, each with its NUL. */
+  n_tokens = split_head (line, head_length, NULL, NULL);
+  block = g_malloc (sizeof (PropertyBlock) + (n_tokens - 1) * sizeof (ReseauVCardParam) +
+                    2 * length + 2 * n_tokens + 4);
+  block->converted_value = block->rebuilt_raw = NULL;
+  self = &block->property;
+  *self = (ReseauVCardProperty) { .line = number };
+  self->params = (ReseauVCardParam *)(block + 1);
+  out = (char *)(self->params + (n_tokens - 1));
+
+  parse = (HeadParse) { .property = self, .out = &out };
+  split_head (line, head_length, parse_token, &parse);
+  if (!parse_name (self, parse.name, parse.name_length, &out))
+    return malformed (line, length, number, error);
 
   value = colon + 1;
   value_length = length - (value - line);
   charset = reseau_vcard_property_get_param (self, "CHARSET");
-  if (reseau_vcard_property_get_param (self, "ENCODING") != NULL)
-    encoding = encoding_from_name (reseau_vcard_property_get_param (self, "ENCODING"));
+  encoding_name = reseau_vcard_property_get_param (self, "ENCODING");
+  if (encoding_name != NULL)
+    encoding = encoding_from_name (encoding_name);
   if (encoding == RESEAU_VCARD_ENCODING_QUOTED_PRINTABLE)
     {
-      bytes = decode_quoted_printable (value, value_length, &value_length);
+      bytes = out;
+      value_length = decode_quoted_printable (value, value_length, bytes);
+      out += value_length + 1;
       converted = TRUE;
     }
   else
     {
-      bytes = g_strndup (value, value_length);
+      bytes = put (&out, value, value_length);
     }
   if (encoding == RESEAU_VCARD_ENCODING_BASE64)
     charset = "UTF-8";
 
   /* The value is taken as it is when it is already UTF-8, which most are. */
-  self->value = decode_text (&bytes, value_length, charset, v21, number, &converted, error);
+  self->value = decode_text (bytes, value_length, charset, v21, number, &value_converted, error);
   if (self->value == NULL)
     return NULL;
-  self->raw = converted ? rebuild_line (self) : g_strndup (line, length);
+  if (value_converted)
+    block->converted_value = self->value;
+  if (converted || value_converted)
+    self->raw = block->rebuilt_raw = rebuild_line (self);
+  else
+    self->raw = put (&out, line, length);
   return g_steal_pointer (&self);
 }
 
@@ -468,9 +552,9 @@ const char *
 reseau_vcard_property_get_param (const ReseauVCardProperty *self,
                                  const char                *name)
 {
-  for (guint i = 0; i < self->params->len; i++)
+  for (guint i = 0; i < self->n_params; i++)
     {
-      const ReseauVCardParam *param = g_ptr_array_index (self->params, i);
+      const ReseauVCardParam *param = &self->params[i];
 
       if (strcmp (param->name, name) == 0)
         return param->value;
@@ -487,9 +571,9 @@ reseau_vcard_property_has_type (const ReseauVCardProperty *self,
 {
   gsize type_length = strlen (type);
 
-  for (guint i = 0; i < self->params->len; i++)
+  for (guint i = 0; i < self->n_params; i++)
     {
-      const ReseauVCardParam *param = g_ptr_array_index (self->params, i);
+      const ReseauVCardParam *param = &self->params[i];
       const char *p = param->value;
 
       if (strcmp (param->name, "TYPE") != 0)

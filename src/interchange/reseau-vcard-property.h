@@ -16,15 +16,17 @@ typedef struct
 
 /* One unfolded content line. @value is UTF-8 and still escaped; a BASE64 value is left as
  * its base64 text. @raw is the line to keep when the property is not mapped: the line as
- * read, or rebuilt in UTF-8 without ENCODING and CHARSET when its value had to be decoded. */
+ * read, or rebuilt in UTF-8 without ENCODING and CHARSET when its value had to be decoded.
+ * The property and its strings are one allocation: read them, do not change or free them. */
 typedef struct
 {
-  char      *group;
-  char      *name;
-  GPtrArray *params;
-  char      *value;
-  char      *raw;
-  guint      line;
+  char             *group;
+  char             *name;
+  ReseauVCardParam *params;
+  guint             n_params;
+  char             *value;
+  char             *raw;
+  guint             line;
 } ReseauVCardProperty;
 
 typedef enum
