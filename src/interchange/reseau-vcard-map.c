@@ -28,6 +28,10 @@ typedef struct
   GHashTable    *used_labels; /* likewise */
   GPtrArray     *seen;        /* the names of the single-valued properties mapped */
   char          *fn;
+  /* Reused for each property: its value unescaped, cleaned, and cut into parts. */
+  GString       *text;
+  GString       *clean;
+  GString       *parts;
 } Builder;
 
 /* Apple's standard labels, written as item1.X-ABLabel beside a grouped item1.EMAIL. */
@@ -43,21 +47,22 @@ static const struct {
   { "_$!<HomePage>!$_", RESEAU_VALUE_TYPE_OTHER },
 };
 
-/* Single-line fields get no line breaks nor other control characters. */
-static char *
-clean_text (const char *text,
+/* Single-line fields get no line breaks nor other control characters. Returns @text
+ * cleaned in @out. */
+static const char *
+clean_into (GString    *out,
+            const char *text,
             gboolean    multiline)
 {
-  GString *out;
   gsize length = strlen (text);
   gboolean clean = length == 0 || (!g_ascii_isspace (text[0]) && !g_ascii_isspace (text[length - 1]));
 
-  /* Most text is clean already: one exact copy, not a growing buffer. */
+  g_string_truncate (out, 0);
+  /* Most text is clean already: one exact copy. */
   for (const char *p = text; clean && *p != '\0'; p++)
     clean = (guchar)*p >= 0x20 && *p != 0x7F;
   if (clean)
-    return g_strndup (text, length);
-  out = g_string_sized_new (length);
+    return g_string_append_len (out, text, length)->str;
   for (const char *p = text; *p != '\0'; p++)
     {
       if (p[0] == '\r' && p[1] == '\n')
@@ -75,8 +80,21 @@ clean_text (const char *text,
         g_string_append_c (out, *p);
     }
   if (!multiline)
-    g_strstrip (out->str);
-  return g_string_free (out, FALSE);
+    {
+      g_strstrip (out->str);
+      out->len = strlen (out->str);
+    }
+  return out->str;
+}
+
+static char *
+clean_text (const char *text,
+            gboolean    multiline)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  clean_into (out, text, multiline);
+  return g_strndup (out->str, out->len);
 }
 
 static void
@@ -84,9 +102,34 @@ set_text (Builder         *b,
           ReseauTextField  field,
           const char      *text)
 {
-  g_autofree char *clean = clean_text (text, field == RESEAU_FIELD_NOTES);
+  reseau_contact_set_text (b->contact, field, clean_into (b->clean, text, field == RESEAU_FIELD_NOTES));
+}
 
-  reseau_contact_set_text (b->contact, field, clean);
+/* The value of @property unescaped, in b->text. */
+static const char *
+unescaped (Builder                   *b,
+           const ReseauVCardProperty *property)
+{
+  g_string_truncate (b->text, 0);
+  reseau_vcard_unescape_append (b->text, property->value, strlen (property->value), b->v21);
+  return b->text->str;
+}
+
+/* The parts of a structured value, in b->parts, one after the other. */
+static const char *
+split (Builder                   *b,
+       const ReseauVCardProperty *property,
+       char                       separator,
+       guint                     *n_parts)
+{
+  *n_parts = reseau_vcard_split_into (b->parts, property->value, separator, b->v21);
+  return b->parts->str;
+}
+
+static const char *
+next_part (const char *part)
+{
+  return part + strlen (part) + 1;
 }
 
 /* Only the first of the single-valued properties is mapped; the others are kept raw. */
@@ -119,29 +162,31 @@ map_name (Builder                   *b,
     RESEAU_FIELD_FAMILY, RESEAU_FIELD_GIVEN, RESEAU_FIELD_ADDITIONAL,
     RESEAU_FIELD_PREFIX, RESEAU_FIELD_SUFFIX,
   };
-  g_auto(GStrv) parts = reseau_vcard_split (property->value, ';', b->v21);
+  guint n;
+  const char *part = split (b, property, ';', &n);
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields) && parts[i] != NULL; i++)
-    set_text (b, fields[i], parts[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (fields) && i < n; i++, part = next_part (part))
+    set_text (b, fields[i], part);
 }
 
 static void
 map_org (Builder                   *b,
          const ReseauVCardProperty *property)
 {
-  g_auto(GStrv) parts = reseau_vcard_split (property->value, ';', b->v21);
-  g_autoptr(GString) units = g_string_new (NULL);
+  guint n;
+  const char *part = split (b, property, ';', &n);
+  GString *units = b->text;
 
-  if (parts[0] == NULL)
-    return;
-  set_text (b, RESEAU_FIELD_ORGANIZATION, parts[0]);
-  for (guint i = 1; parts[i] != NULL; i++)
+  set_text (b, RESEAU_FIELD_ORGANIZATION, part);
+  g_string_truncate (units, 0);
+  for (guint i = 1; i < n; i++)
     {
-      if (*parts[i] == '\0')
+      part = next_part (part);
+      if (*part == '\0')
         continue;
       if (units->len > 0)
         g_string_append (units, ", ");
-      g_string_append (units, parts[i]);
+      g_string_append (units, part);
     }
   set_text (b, RESEAU_FIELD_DEPARTMENT, units->str);
 }
@@ -221,10 +266,9 @@ map_value (Builder                   *b,
            const ReseauVCardProperty *property,
            ReseauValueKind            kind)
 {
-  g_autofree char *text = text_value (b, property);
-  g_autofree char *value = clean_text (text, FALSE);
+  const char *v = clean_into (b->clean, unescaped (b, property), FALSE);
   ReseauValueType type = value_type (b, property, kind);
-  const char *v = value;
+
 
   if (kind == RESEAU_VALUE_PHONE && g_ascii_strncasecmp (v, "tel:", 4) == 0)
     v += 4;
@@ -248,16 +292,18 @@ static void
 map_address (Builder                   *b,
              const ReseauVCardProperty *property)
 {
-  g_auto(GStrv) parts = reseau_vcard_split (property->value, ';', b->v21);
-  g_autoptr(GString) street = g_string_new (NULL);
+  guint n;
+  const char *part = split (b, property, ';', &n);
+  GString *street = b->text;
   ReseauContactValue *value;
   char *fields[7] = { NULL };
   static const guint street_order[] = { 2, 1, 0 };
   gboolean empty = TRUE;
 
-  for (guint i = 0; i < 7 && parts[i] != NULL; i++)
+  g_string_truncate (street, 0);
+  for (guint i = 0; i < 7 && i < n; i++, part = next_part (part))
     {
-      fields[i] = clean_text (parts[i], i <= 2);
+      fields[i] = clean_text (part, i <= 2);
       g_strstrip (fields[i]);
       empty = empty && *fields[i] == '\0';
     }
@@ -359,15 +405,16 @@ static void
 map_categories (Builder                   *b,
                 const ReseauVCardProperty *property)
 {
-  g_auto(GStrv) names = reseau_vcard_split (property->value, ',', b->v21);
+  guint n;
+  const char *part = split (b, property, ',', &n);
 
-  for (guint i = 0; names[i] != NULL; i++)
+  for (guint i = 0; i < n; i++, part = next_part (part))
     {
-      g_autofree char *name = clean_text (names[i], FALSE);
+      const char *name = clean_into (b->clean, part, FALSE);
 
       if (*name != '\0' &&
           !g_ptr_array_find_with_equal_func (b->categories, name, g_str_equal, NULL))
-        g_ptr_array_add (b->categories, g_steal_pointer (&name));
+        g_ptr_array_add (b->categories, g_strdup (name));
     }
 }
 
@@ -405,11 +452,7 @@ map_text (Builder                   *b,
     if (g_str_equal (property->name, text_properties[i].name))
       {
         if (first_time (b, property))
-          {
-            g_autofree char *text = text_value (b, property);
-
-            set_text (b, text_properties[i].field, text);
-          }
+          set_text (b, text_properties[i].field, unescaped (b, property));
         return TRUE;
       }
   return FALSE;
@@ -550,6 +593,9 @@ _reseau_vcard_build_contact (GPtrArray  *properties,
     .extras = g_strv_builder_new (),
     .categories = g_ptr_array_new_null_terminated (0, g_free, TRUE),
     .seen = g_ptr_array_new (),
+    .text = g_string_sized_new (256),
+    .clean = g_string_sized_new (256),
+    .parts = g_string_sized_new (256),
   };
   g_auto(GStrv) extras = NULL;
 
@@ -568,5 +614,8 @@ _reseau_vcard_build_contact (GPtrArray  *properties,
   g_clear_pointer (&b.used_labels, g_hash_table_unref);
   g_ptr_array_unref (b.seen);
   g_free (b.fn);
+  g_string_free (b.text, TRUE);
+  g_string_free (b.clean, TRUE);
+  g_string_free (b.parts, TRUE);
   return b.contact;
 }

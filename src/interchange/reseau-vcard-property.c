@@ -598,22 +598,24 @@ reseau_vcard_property_has_type (const ReseauVCardProperty *self,
  * vCard 2.1 only escapes the semicolon, but Android's writer also escapes \ , and :, so
  * those are accepted there too; any other backslash is kept as it is, as is a newline
  * escape in 2.1, where line breaks are quoted-printable. */
-char *
-reseau_vcard_unescape (const char *text,
-                       gssize      length,
-                       gboolean    v21)
+void
+reseau_vcard_unescape_append (GString    *out,
+                              const char *text,
+                              gsize       length,
+                              gboolean    v21)
 {
-  gsize len = length < 0 ? strlen (text) : (gsize)length;
-  GString *out;
+  const char *backslash = memchr (text, '\\', length);
 
-  /* Most values have nothing to unescape: one exact copy, not a growing buffer. */
-  if (memchr (text, '\\', len) == NULL)
-    return g_strndup (text, len);
-  out = g_string_sized_new (len);
-
-  for (gsize i = 0; i < len; i++)
+  /* Most values have nothing to unescape: one copy. */
+  if (backslash == NULL)
     {
-      char next = i + 1 < len ? text[i + 1] : '\0';
+      g_string_append_len (out, text, length);
+      return;
+    }
+  g_string_append_len (out, text, backslash - text);
+  for (gsize i = backslash - text; i < length; i++)
+    {
+      char next = i + 1 < length ? text[i + 1] : '\0';
 
       if (text[i] == '\\' && !v21 && (next == 'n' || next == 'N'))
         {
@@ -630,19 +632,33 @@ reseau_vcard_unescape (const char *text,
           g_string_append_c (out, text[i]);
         }
     }
+}
+
+char *
+reseau_vcard_unescape (const char *text,
+                       gssize      length,
+                       gboolean    v21)
+{
+  gsize len = length < 0 ? strlen (text) : (gsize)length;
+  GString *out = g_string_sized_new (len);
+
+  reseau_vcard_unescape_append (out, text, len, v21);
   return g_string_free (out, FALSE);
 }
 
 /* Splits a structured value (N, ADR, ORG) or a list (CATEGORIES) at unescaped separators
- * and unescapes each part. */
-GStrv
-reseau_vcard_split (const char *value,
-                    char        separator,
-                    gboolean    v21)
+ * and unescapes each part into @parts, one after the other, each ended by a NUL; returns
+ * the number of parts. */
+guint
+reseau_vcard_split_into (GString    *parts,
+                         const char *value,
+                         char        separator,
+                         gboolean    v21)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   const char *start = value;
+  guint n = 0;
 
+  g_string_truncate (parts, 0);
   for (const char *p = value;; p++)
     {
       if (*p == '\\' && p[1] != '\0')
@@ -652,11 +668,13 @@ reseau_vcard_split (const char *value,
         }
       if (*p == separator || *p == '\0')
         {
-          g_strv_builder_take (builder, reseau_vcard_unescape (start, p - start, v21));
+          reseau_vcard_unescape_append (parts, start, p - start, v21);
+          g_string_append_c (parts, '\0');
+          n++;
           if (*p == '\0')
             break;
           start = p + 1;
         }
     }
-  return g_strv_builder_end (builder);
+  return n;
 }

@@ -51,7 +51,12 @@ ReseauVCardEncoding  reseau_vcard_line_get_encoding  (const char                
 char                *reseau_vcard_unescape           (const char                *text,
                                                       gssize                     length,
                                                       gboolean                   v21);
-GStrv                reseau_vcard_split              (const char                *value,
+void                 reseau_vcard_unescape_append    (GString                   *out,
+                                                      const char                *text,
+                                                      gsize                      length,
+                                                      gboolean                   v21);
+guint                reseau_vcard_split_into         (GString                   *parts,
+                                                      const char                *value,
                                                       char                       separator,
                                                       gboolean                   v21);
 
