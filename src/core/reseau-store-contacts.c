@@ -276,27 +276,65 @@ index_contact (ReseauStore    *self,
   return _reseau_store_step_done (self, stmt, error);
 }
 
+/* The columns the list sorts and files the contact by. */
+typedef struct
+{
+  char *given_key;
+  char *family_key;
+  char *given_initial;
+  char *family_initial;
+} SortKeys;
+
+static void
+sort_keys_init (SortKeys      *keys,
+                ReseauContact *contact)
+{
+  g_autofree char *given = name_for_sort (contact, RESEAU_SORT_GIVEN_NAME);
+  g_autofree char *family = name_for_sort (contact, RESEAU_SORT_FAMILY_NAME);
+
+  keys->given_key = reseau_text_sort_key (given);
+  keys->family_key = reseau_text_sort_key (family);
+  keys->given_initial = reseau_text_initial (given);
+  keys->family_initial = reseau_text_initial (family);
+}
+
+static void
+sort_keys_clear (SortKeys *keys)
+{
+  g_free (keys->given_key);
+  g_free (keys->family_key);
+  g_free (keys->given_initial);
+  g_free (keys->family_initial);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SortKeys, sort_keys_clear)
+
+/* Binds sort_given, sort_family, initial_given and initial_family from parameter @first. */
+static void
+bind_sort_keys (sqlite3_stmt   *stmt,
+                int             first,
+                const SortKeys *keys)
+{
+  sqlite3_bind_blob (stmt, first, keys->given_key, strlen (keys->given_key), SQLITE_TRANSIENT);
+  sqlite3_bind_blob (stmt, first + 1, keys->family_key, strlen (keys->family_key), SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, first + 2, keys->given_initial, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, first + 3, keys->family_initial, -1, SQLITE_TRANSIENT);
+}
+
 static gboolean
 write_sort_keys (ReseauStore    *self,
                  ReseauContact  *contact,
                  GError        **error)
 {
-  g_autofree char *given = name_for_sort (contact, RESEAU_SORT_GIVEN_NAME);
-  g_autofree char *family = name_for_sort (contact, RESEAU_SORT_FAMILY_NAME);
-  g_autofree char *given_key = reseau_text_sort_key (given);
-  g_autofree char *family_key = reseau_text_sort_key (family);
-  g_autofree char *given_initial = reseau_text_initial (given);
-  g_autofree char *family_initial = reseau_text_initial (family);
+  g_auto(SortKeys) keys = { NULL };
   sqlite3_stmt *stmt = _reseau_store_prepare (self,
     "UPDATE contacts SET sort_given = ?, sort_family = ?, initial_given = ?, initial_family = ? "
     "WHERE id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_blob (stmt, 1, given_key, strlen (given_key), SQLITE_TRANSIENT);
-  sqlite3_bind_blob (stmt, 2, family_key, strlen (family_key), SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, given_initial, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, family_initial, -1, SQLITE_TRANSIENT);
+  sort_keys_init (&keys, contact);
+  bind_sort_keys (stmt, 1, &keys);
   sqlite3_bind_int64 (stmt, 5, reseau_contact_get_id (contact));
   return _reseau_store_step_done (self, stmt, error);
 }
@@ -485,19 +523,23 @@ write_row (ReseauStore    *self,
   GBytes *photo = reseau_contact_get_photo (contact);
   gint64 introducer = reseau_contact_get_introduced_by (contact);
   g_autofree char *extra = join_extra_vcard (contact);
+  g_auto(SortKeys) keys = { NULL };
   sqlite3_stmt *stmt;
   int col = RESEAU_N_TEXT_FIELDS + 1;
 
+  /* The sort keys are written with the rest of the row rather than by a second statement. */
   if (id == 0)
     stmt = _reseau_store_prepare (self,
       "INSERT INTO contacts (" TEXT_COLUMNS ", tie, introduced_by, photo, extra_vcard, updated, "
-      "created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      "sort_given, sort_family, initial_given, initial_family, created) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   else
     stmt = _reseau_store_prepare (self,
       "UPDATE contacts SET display_name = ?, prefix = ?, given = ?, additional = ?, family = ?, "
       "suffix = ?, nickname = ?, organization = ?, department = ?, title = ?, birthday = ?, "
       "notes = ?, met_where = ?, met_on = ?, tie = ?, introduced_by = ?, photo = ?, "
-      "extra_vcard = ?, updated = ? "
+      "extra_vcard = ?, updated = ?, sort_given = ?, sort_family = ?, initial_given = ?, "
+      "initial_family = ? "
       "WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
@@ -514,6 +556,9 @@ write_row (ReseauStore    *self,
   col++;
   sqlite3_bind_text (stmt, col++, extra, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, col++, now);
+  sort_keys_init (&keys, contact);
+  bind_sort_keys (stmt, col, &keys);
+  col += 4;
   sqlite3_bind_int64 (stmt, col, id == 0 ? now : id);
 
   if (!_reseau_store_step_done (self, stmt, error))
@@ -561,7 +606,6 @@ reseau_store_save_contact (ReseauStore    *self,
   if (!write_row (self, contact, g_get_real_time () / G_USEC_PER_SEC, error) ||
       (old != NULL && !record_history (self, old, contact, changed_on, error)) ||
       !write_values (self, contact, error) ||
-      !write_sort_keys (self, contact, error) ||
       !index_contact (self, contact, error) ||
       !reseau_store_commit (self, error))
     goto fail;

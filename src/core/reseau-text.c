@@ -21,6 +21,15 @@ reseau_text_fold (const char *text)
 
   if (text == NULL)
     return g_strdup ("");
+  /* ASCII has nothing to decompose, and folds to its lower case: most text, and a good part
+   * of every contact saved (emails, names, the sort keys), takes this way. */
+  for (const char *p = text;; p++)
+    {
+      if (*p == '\0')
+        return g_ascii_strdown (text, p - text);
+      if ((guchar)*p >= 0x80)
+        break;
+    }
 
   decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
   if (decomposed == NULL)
