@@ -56,19 +56,13 @@ composer_sent_cb (ReseauWindow *self,
   GApplication *app = g_application_get_default ();
   g_autofree char *text = NULL;
 
+  /* Short enough for a toast in French too; the outbox says when. */
   if (when == 0)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u message is on its way",
                                          "%u messages are on their way", n_queued), n_queued);
   else
-    {
-      g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (when);
-      /* Translators: a strftime format, "Monday 24 November at 09:00" */
-      g_autofree char *date = g_date_time_format (local, _("%A %-d %B at %H:%M"));
-
-      /* Translators: %u messages, then a date and time */
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u message scheduled for %s",
-                                           "%u messages scheduled for %s", n_queued), n_queued, date);
-    }
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u message scheduled",
+                                         "%u messages scheduled", n_queued), n_queued);
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
   restore_content (self);
   if (RESEAU_IS_APPLICATION (app))

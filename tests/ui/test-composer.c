@@ -110,6 +110,7 @@ fixture_set_up (Fixture       *fx,
                 gconstpointer  data)
 {
   mail_fixture_set_up (&fx->f, data);
+  mail_test_reset_maildir ();
   add_people (fx);
   add_account (fx);
   reseau_store_emit_changed (fx->f.store);
@@ -432,6 +433,65 @@ test_draft (Fixture       *fx,
   g_assert_nonnull (mail_find (GTK_WIDGET (composer), has_css_class, "composer-chip"));
 }
 
+typedef struct
+{
+  ReseauStore *store;
+  gint64       id;
+} Scheduled;
+
+static gboolean
+scheduled_cb (gpointer data)
+{
+  Scheduled *wait = data;
+  g_autoptr(ReseauCampaign) campaign = reseau_store_load_campaign (wait->store, wait->id, NULL);
+
+  return campaign != NULL && campaign->state == RESEAU_CAMPAIGN_SCHEDULED;
+}
+
+/* Send Later: tomorrow at 07:30 local time is stored as that moment in UTC, and nothing
+ * leaves before it. */
+static void
+test_schedule (Fixture       *fx,
+               gconstpointer  data)
+{
+  ReseauComposer *composer;
+  AdwSpinRow *hour, *minute;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+  g_autoptr(GDateTime) when = g_date_time_new_local (g_date_time_get_year (tomorrow),
+                                                     g_date_time_get_month (tomorrow),
+                                                     g_date_time_get_day_of_month (tomorrow), 7, 30, 0);
+  g_autoptr(ReseauCampaign) campaign = NULL;
+  g_autofree char *heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Schedule %u Personal Email?",
+                                                           "Schedule %u Personal Emails?", N_SENDABLE),
+                                              N_SENDABLE);
+  Scheduled wait = { fx->f.store, 0 };
+  GtkWidget *alert;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->f.window), "win.compose-circle", "x", fx->circle));
+  composer = wait_for_composer (fx);
+  mail_type_into (mail_wait_for (&fx->f, mail_is_row_titled, _("Subject"), "the subject"), "Tomorrow, {first_name}");
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (mail_wait_for (&fx->f, mail_is_row_titled, _("Send Later"),
+                                                                          "Send Later")), TRUE);
+  hour = ADW_SPIN_ROW (mail_wait_for (&fx->f, mail_is_row_titled, _("Hour"), "the hour"));
+  minute = ADW_SPIN_ROW (mail_wait_for (&fx->f, mail_is_row_titled, _("Minute"), "the minute"));
+  adw_spin_row_set_value (hour, 7);
+  adw_spin_row_set_value (minute, 30);
+  mail_settle (300);
+
+  wait.id = reseau_composer_save (composer);
+  mail_click (mail_wait_for (&fx->f, mail_is_button_labelled, _("_Schedule…"), "the Schedule button"));
+  alert = mail_wait_for (&fx->f, mail_is_type, GSIZE_TO_POINTER (ADW_TYPE_ALERT_DIALOG), "the confirmation");
+  g_assert_cmpstr (adw_alert_dialog_get_heading (ADW_ALERT_DIALOG (alert)), ==, heading);
+  mail_click (mail_find (alert, mail_is_button_labelled, _("_Schedule")));
+  g_assert_true (reseau_test_iterate_until (scheduled_cb, &wait, 20000));
+  campaign = reseau_store_load_campaign (fx->f.store, wait.id, NULL);
+  g_assert_cmpint (campaign->scheduled_at, ==, g_date_time_to_unix (when));
+  g_assert_cmpuint (campaign->counts[RESEAU_RECIPIENT_QUEUED], ==, N_SENDABLE);
+  mail_settle (2000);
+  g_assert_cmpuint (mail_test_count_messages (), ==, 0);
+}
+
 /* "Write…" on the Reconnect page opens the composer for those people. */
 static void
 test_reconnect (Fixture       *fx,
@@ -486,6 +546,8 @@ main (int   argc,
   mail_test_init (&argc, &argv);
   g_test_add ("/ui/composer/send", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_send, fixture_tear_down);
   g_test_add ("/ui/composer/draft", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_draft, fixture_tear_down);
+  g_test_add ("/ui/composer/schedule", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_schedule,
+              fixture_tear_down);
   g_test_add ("/ui/composer/reconnect", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_reconnect,
               fixture_tear_down);
   g_test_add ("/ui/composer/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow, fixture_tear_down);
