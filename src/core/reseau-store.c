@@ -295,6 +295,23 @@ _reseau_store_get_changes (ReseauStore *self,
     sqlite3_reset (stmt);
 }
 
+/* The page cache of this connection, in MiB (SQLite's default is 2 MiB). A transaction that
+ * writes more than its cache holds spills pages to the WAL before it commits and writes them
+ * again as they change: a bulk write (an import) wants a larger one. */
+gboolean
+reseau_store_set_cache_size (ReseauStore  *self,
+                             guint         mib,
+                             GError      **error)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (RESEAU_IS_STORE (self), FALSE);
+  g_return_val_if_fail (mib > 0 && mib <= 1024, FALSE);
+
+  sql = g_strdup_printf ("PRAGMA cache_size = -%u", mib * 1024);
+  return _reseau_store_exec (self, sql, error);
+}
+
 /* Transactions nest: only the outermost one commits, so a caller can group several
  * operations that each use a transaction of their own. */
 gboolean

@@ -115,6 +115,9 @@ void           reseau_store_open_async           (const char             *path,
 ReseauStore   *reseau_store_open_finish          (GAsyncResult           *result,
                                                   GError                **error);
 const char    *reseau_store_get_path             (ReseauStore            *self);
+gboolean       reseau_store_set_cache_size       (ReseauStore            *self,
+                                                  guint                   mib,
+                                                  GError                **error);
 gboolean       reseau_store_begin                (ReseauStore            *self,
                                                   GError                **error);
 gboolean       reseau_store_begin_read           (ReseauStore            *self,

@@ -89,7 +89,11 @@ commit_all (ReseauImportJob  *self,
 
   if (date == NULL)
     date = today = reseau_text_today ();
-  if (!_reseau_import_job_ensure_store (self, error) || !reseau_store_begin (self->store, error))
+  /* The job's own connection, closed after the commit, gets a cache that holds most of a
+   * large import's transaction (a bound, whatever the size of the import). */
+  if (!_reseau_import_job_ensure_store (self, error) ||
+      !reseau_store_set_cache_size (self->store, 64, error) ||
+      !reseau_store_begin (self->store, error))
     return FALSE;
   if (!commit_plans (self, date, ids, cancellable, error) ||
       (self->create_circles && !_reseau_import_job_fill_circles (self, ids, new_circles, error)) ||
