@@ -27,6 +27,7 @@ struct _ReseauLineReader
   gsize         len;
   guint64       offset;
   guint         number;
+  gsize         next_lf;
 
   /* The lines pushed back, a stack of PushedLine whose buffers are kept for the next ones
    * from n_pushed on: the vCard reader pushes back every line that follows a complete one. */
@@ -37,6 +38,7 @@ struct _ReseauLineReader
   guint         eof : 1;
   guint         pending_cr : 1;
   guint         skipping : 1;
+  guint         lf_known : 1;
 };
 
 typedef struct
@@ -124,6 +126,7 @@ fill (ReseauLineReader  *self,
   self->pos = 0;
   self->len = n;
   self->offset += n;
+  self->lf_known = FALSE;
   return n;
 }
 
@@ -135,6 +138,29 @@ find_eol (const guint8 *p,
     if (*p == '\n' || *p == '\r')
       return p;
   return NULL;
+}
+
+/* As find_eol() from @from in the buffer, with memchr(), which is far faster than a loop
+ * over the bytes. The position of the next LF (or that there is none) is kept until the
+ * reader passes it, so that lines ended by a lone CR do not search the rest of the buffer
+ * each time. */
+static const guint8 *
+find_eol_in_buffer (ReseauLineReader *self,
+                    gsize             from)
+{
+  const guint8 *start = self->buffer + from, *lf, *cr;
+
+  if (!self->lf_known || self->next_lf < from)
+    {
+      lf = memchr (start, '\n', self->len - from);
+      self->next_lf = lf != NULL ? (gsize)(lf - self->buffer) : self->len;
+      self->lf_known = TRUE;
+    }
+  lf = self->buffer + self->next_lf;
+  cr = memchr (start, '\r', lf - start);
+  if (cr != NULL)
+    return cr;
+  return self->next_lf < self->len ? lf : NULL;
 }
 
 static void
@@ -231,7 +257,7 @@ reseau_line_reader_next (ReseauLineReader  *self,
             return n == 0;
         }
       start_p = self->buffer + self->pos;
-      eol = find_eol (start_p, self->len - self->pos);
+      eol = find_eol_in_buffer (self, self->pos);
       chunk = (eol ? eol : self->buffer + self->len) - start_p;
       if (memchr (start_p, '\0', chunk) != NULL)
         *flags |= RESEAU_LINE_HAS_NUL;
