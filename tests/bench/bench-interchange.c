@@ -25,6 +25,8 @@
  *   eds.attributes_100k_cards_per_s     EDS up to its attributes (e_vcard_get_attributes()
  *                                       forces its lazy parse; values unescaped and split)
  *
+ * and the jobs, in wall-clock time (the CPU time of all threads goes to stderr):
+ *
  *   import.vcard_100k              the file to a committed empty database, matching included
  *   import.vcard_100k_again        the same file again into the filled database: all matched
  *   import.linkedin_10k            a LinkedIn Connections.csv of a tenth as many rows
