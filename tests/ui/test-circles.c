@@ -12,6 +12,7 @@
 #include <locale.h>
 
 #include "reseau-application.h"
+#include "reseau-composer.h"
 #include "reseau-contact-row.h"
 #include "reseau-test-utils.h"
 #include "reseau-window-private.h"
@@ -139,6 +140,21 @@ is_button_labelled (GtkWidget     *widget,
 {
   return GTK_IS_BUTTON (widget) && gtk_widget_is_drawable (widget) &&
          g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_action_button (GtkWidget     *widget,
+                  gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_is_drawable (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type)) && gtk_widget_is_drawable (widget);
 }
 
 static gboolean
@@ -669,6 +685,14 @@ test_hosted_pages (Fixture       *f,
 
   click_widget (f->window->new_segment_row);
   g_assert_cmpstr (G_OBJECT_TYPE_NAME (gtk_stack_get_visible_child (f->window->pane_stack)), ==, "ReseauSegmentBuilder");
+
+  /* The builder's Write button opens the composer on its segment, in place of the list. */
+  click_widget (wait_widget (f, is_action_button, "win.compose-segment", "the builder's Write button"));
+  g_assert_nonnull (wait_widget (f, is_type, GSIZE_TO_POINTER (RESEAU_TYPE_COMPOSER), "the composer"));
+  g_assert_true (gtk_widget_activate_action (wait_widget (f, is_type, GSIZE_TO_POINTER (RESEAU_TYPE_COMPOSER),
+                                                          "the composer"), "composer.close", NULL));
+  reseau_test_settle (300);
+  click_widget (f->window->new_segment_row);
 
   for (guint i = 0; i < f->window->segment_rows->len; i++)
     if (reseau_test_find_widget (f->window->segment_rows->pdata[i], is_label_with_text, "Lyon") != NULL)
