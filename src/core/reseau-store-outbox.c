@@ -637,6 +637,25 @@ reseau_store_filter_live_contacts (ReseauStore   *self,
   return collect_ids (self, stmt, error);
 }
 
+GArray *
+reseau_store_filter_with_email (ReseauStore   *self,
+                                const gint64  *ids,
+                                guint          n_ids,
+                                GError       **error)
+{
+  g_autofree char *json = ids_to_json (ids, n_ids);
+  sqlite3_stmt *stmt = _reseau_store_prepare (self,
+    "SELECT j.value FROM json_each (?1) j WHERE EXISTS ("
+    "  SELECT 1 FROM contact_values v WHERE v.contact_id = j.value AND v.kind = ?2 AND v.value <> '') "
+    "ORDER BY j.key", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, RESEAU_VALUE_EMAIL);
+  return collect_ids (self, stmt, error);
+}
+
 GHashTable *
 reseau_store_count_messages (ReseauStore   *self,
                              const gint64  *ids,

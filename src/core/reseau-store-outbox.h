@@ -244,6 +244,14 @@ GArray          *reseau_store_filter_live_contacts (ReseauStore          *self,
                                                guint                      n_ids,
                                                GError                   **error);
 
+/* Those of @ids with a non-empty email address, in the order given; one statement for any
+ * number of contacts.
+ * Returns: (element-type gint64) */
+GArray          *reseau_store_filter_with_email (ReseauStore             *self,
+                                               const gint64              *ids,
+                                               guint                      n_ids,
+                                               GError                   **error);
+
 /* How many MESSAGE interactions each contact had on or after @since (YYYY-MM-DD).
  * Returns: (element-type gint64 guint): contact id → count, only for counts ≥ @at_least */
 GHashTable      *reseau_store_count_messages  (ReseauStore               *self,

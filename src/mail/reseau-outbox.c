@@ -290,9 +290,85 @@ reseau_outbox_schedule (ReseauStore                *store,
   return TRUE;
 }
 
+/* Work for a worker thread with its own connection to the store's file: SQLite connections
+ * are not shared between threads, and the caller's stays free for the window. */
+typedef gboolean (*OwnConnectionFunc) (ReseauStore   *store,
+                                       gpointer       data,
+                                       GCancellable  *cancellable,
+                                       GError       **error);
+
 typedef struct
 {
-  char                  *path;
+  char              *path;
+  OwnConnectionFunc  func;
+  gpointer           data;
+  GDestroyNotify     data_free;
+} OwnConnection;
+
+static void
+own_connection_free (OwnConnection *own)
+{
+  g_free (own->path);
+  g_clear_pointer (&own->data, own->data_free);
+  g_free (own);
+}
+
+static void
+own_connection_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  OwnConnection *own = task_data;
+  g_autoptr(ReseauStore) store = NULL;
+  GError *error = NULL;
+
+  if (!g_cancellable_set_error_if_cancelled (cancellable, &error) &&
+      (store = reseau_store_open (own->path, &error)) != NULL &&
+      own->func (store, own->data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+run_with_own_connection (ReseauStore         *store,
+                         gpointer             source_tag,
+                         OwnConnectionFunc    func,
+                         gpointer             data,
+                         GDestroyNotify       data_free,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  OwnConnection *own = g_new0 (OwnConnection, 1);
+
+  own->path = g_strdup (reseau_store_get_path (store));
+  own->func = func;
+  own->data = data;
+  own->data_free = data_free;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, own, (GDestroyNotify)own_connection_free);
+  g_task_run_in_thread (task, own_connection_thread);
+}
+
+/* Returns: (transfer none): the data of a run_with_own_connection() that succeeded */
+static gpointer
+own_connection_finish (GAsyncResult  *result,
+                       gpointer       source_tag,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+  return ((OwnConnection *)g_task_get_task_data (G_TASK (result)))->data;
+}
+
+typedef struct
+{
   gint64                 campaign_id;
   gint64                 when;
   ReseauEtiquetteRule    rule;
@@ -304,27 +380,20 @@ typedef struct
 static void
 schedule_data_free (ScheduleData *data)
 {
-  g_free (data->path);
   g_free (data->today);
   g_free (data);
 }
 
-static void
-schedule_in_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+static gboolean
+schedule_with (ReseauStore   *store,
+               gpointer       user_data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  ScheduleData *data = task_data;
-  g_autoptr(ReseauStore) store = NULL;
-  GError *error = NULL;
+  ScheduleData *data = user_data;
 
-  if ((store = reseau_store_open (data->path, &error)) == NULL ||
-      !reseau_outbox_schedule (store, data->campaign_id, data->when, &data->rule, data->today,
-                               data->now, &data->summary, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
+  return reseau_outbox_schedule (store, data->campaign_id, data->when, &data->rule, data->today, data->now,
+                                 &data->summary, error);
 }
 
 void
@@ -338,23 +407,19 @@ reseau_outbox_schedule_async (ReseauStore                *store,
                               GAsyncReadyCallback         callback,
                               gpointer                    user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ScheduleData *data;
 
   g_return_if_fail (RESEAU_IS_STORE (store));
   g_return_if_fail (rule != NULL && today != NULL);
 
   data = g_new0 (ScheduleData, 1);
-  data->path = g_strdup (reseau_store_get_path (store));
   data->campaign_id = campaign_id;
   data->when = when;
   data->rule = *rule;
   data->today = g_strdup (today);
   data->now = now;
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, reseau_outbox_schedule_async);
-  g_task_set_task_data (task, data, (GDestroyNotify)schedule_data_free);
-  g_task_run_in_thread (task, schedule_in_thread);
+  run_with_own_connection (store, reseau_outbox_schedule_async, schedule_with, data,
+                           (GDestroyNotify)schedule_data_free, cancellable, callback, user_data);
 }
 
 gboolean
@@ -362,16 +427,149 @@ reseau_outbox_schedule_finish (GAsyncResult           *result,
                                ReseauScheduleSummary  *summary,
                                GError                **error)
 {
-  ScheduleData *data;
+  ScheduleData *data = own_connection_finish (result, reseau_outbox_schedule_async, error);
 
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
-  if (!g_task_propagate_boolean (G_TASK (result), error))
+  if (data == NULL)
     return FALSE;
-  data = g_task_get_task_data (G_TASK (result));
   if (summary != NULL)
     *summary = data->summary;
   return TRUE;
+}
+
+/* Recipient summaries ------------------------------------------------------------------------ */
+
+void
+reseau_recipient_summary_free (ReseauRecipientSummary *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->with_email, g_array_unref);
+  g_clear_pointer (&self->no_email, g_array_unref);
+  g_clear_pointer (&self->no_email_names, g_ptr_array_unref);
+  g_clear_pointer (&self->etiquette, reseau_etiquette_result_free);
+  g_free (self);
+}
+
+/* The names of the first @max_names of @no_email: a few loads, whatever the segment's size. */
+static GPtrArray *
+load_names (ReseauStore  *store,
+            GArray       *no_email,
+            guint         max_names)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < no_email->len && names->len < max_names; i++)
+    {
+      g_autoptr(ReseauContact) contact = reseau_store_load_contact (store, g_array_index (no_email, gint64, i),
+                                                                   FALSE, NULL);
+
+      if (contact != NULL)
+        g_ptr_array_add (names, reseau_contact_dup_name (contact));
+    }
+  return names;
+}
+
+ReseauRecipientSummary *
+reseau_outbox_summarize (ReseauStore                *store,
+                         const gint64               *ids,
+                         guint                       n_ids,
+                         const ReseauEtiquetteRule  *rule,
+                         const char                 *today,
+                         guint                       max_names,
+                         GCancellable               *cancellable,
+                         GError                    **error)
+{
+  g_autoptr(ReseauRecipientSummary) summary = g_new0 (ReseauRecipientSummary, 1);
+  guint k = 0;
+
+  g_return_val_if_fail (RESEAU_IS_STORE (store), NULL);
+  g_return_val_if_fail (rule != NULL && today != NULL, NULL);
+
+  if ((summary->with_email = reseau_store_filter_with_email (store, ids, n_ids, error)) == NULL)
+    return NULL;
+  /* with_email keeps the order of @ids: what it skips has no address. */
+  summary->no_email = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < n_ids; i++)
+    {
+      if (k < summary->with_email->len && g_array_index (summary->with_email, gint64, k) == ids[i])
+        k++;
+      else
+        g_array_append_val (summary->no_email, ids[i]);
+    }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+  summary->no_email_names = load_names (store, summary->no_email, max_names);
+  summary->etiquette = reseau_etiquette_check (store, rule, (gint64 *)(gpointer)summary->with_email->data,
+                                               summary->with_email->len, today, error);
+  if (summary->etiquette == NULL)
+    return NULL;
+  return g_steal_pointer (&summary);
+}
+
+typedef struct
+{
+  GArray                 *ids;
+  ReseauEtiquetteRule     rule;
+  char                   *today;
+  guint                   max_names;
+  ReseauRecipientSummary *summary;
+} SummarizeData;
+
+static void
+summarize_data_free (SummarizeData *data)
+{
+  g_array_unref (data->ids);
+  g_free (data->today);
+  reseau_recipient_summary_free (data->summary);
+  g_free (data);
+}
+
+static gboolean
+summarize_with (ReseauStore   *store,
+                gpointer       user_data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  SummarizeData *data = user_data;
+
+  data->summary = reseau_outbox_summarize (store, (gint64 *)(gpointer)data->ids->data, data->ids->len,
+                                           &data->rule, data->today, data->max_names, cancellable, error);
+  return data->summary != NULL;
+}
+
+void
+reseau_outbox_summarize_async (ReseauStore                *store,
+                               const gint64               *ids,
+                               guint                       n_ids,
+                               const ReseauEtiquetteRule  *rule,
+                               const char                 *today,
+                               guint                       max_names,
+                               GCancellable               *cancellable,
+                               GAsyncReadyCallback         callback,
+                               gpointer                    user_data)
+{
+  SummarizeData *data;
+
+  g_return_if_fail (RESEAU_IS_STORE (store));
+  g_return_if_fail (rule != NULL && today != NULL);
+
+  data = g_new0 (SummarizeData, 1);
+  data->ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+  g_array_append_vals (data->ids, ids, n_ids);
+  data->rule = *rule;
+  data->today = g_strdup (today);
+  data->max_names = max_names;
+  run_with_own_connection (store, reseau_outbox_summarize_async, summarize_with, data,
+                           (GDestroyNotify)summarize_data_free, cancellable, callback, user_data);
+}
+
+ReseauRecipientSummary *
+reseau_outbox_summarize_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  SummarizeData *data = own_connection_finish (result, reseau_outbox_summarize_async, error);
+
+  return data != NULL ? g_steal_pointer (&data->summary) : NULL;
 }
 
 static gboolean

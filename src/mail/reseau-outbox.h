@@ -105,6 +105,48 @@ void            reseau_outbox_schedule_async         (ReseauStore          *stor
 gboolean        reseau_outbox_schedule_finish        (GAsyncResult         *result,
                                                       ReseauScheduleSummary *summary,
                                                       GError              **error);
+/* What the composer shows of its recipients before anything is scheduled. */
+typedef struct
+{
+  GArray                *with_email;     /* (element-type gint64), in the order given */
+  GArray                *no_email;       /* (element-type gint64), in the order given */
+  GPtrArray             *no_email_names; /* (element-type utf8): of the first few of no_email */
+  ReseauEtiquetteResult *etiquette;      /* those of with_email over the cap */
+} ReseauRecipientSummary;
+
+void            reseau_recipient_summary_free        (ReseauRecipientSummary *self);
+
+/**
+ * reseau_outbox_summarize:
+ * @max_names: how many names of people without an address to load
+ *
+ * Splits @ids into those with an email address and those without, and checks the former
+ * against the etiquette cap: a few statements whatever the number of contacts, never one
+ * load per contact.
+ */
+ReseauRecipientSummary *reseau_outbox_summarize      (ReseauStore          *store,
+                                                      const gint64         *ids,
+                                                      guint                 n_ids,
+                                                      const ReseauEtiquetteRule *rule,
+                                                      const char           *today,
+                                                      guint                 max_names,
+                                                      GCancellable         *cancellable,
+                                                      GError              **error);
+/* The same in a worker thread with its own connection, like reseau_outbox_schedule_async(). */
+void            reseau_outbox_summarize_async        (ReseauStore          *store,
+                                                      const gint64         *ids,
+                                                      guint                 n_ids,
+                                                      const ReseauEtiquetteRule *rule,
+                                                      const char           *today,
+                                                      guint                 max_names,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+ReseauRecipientSummary *reseau_outbox_summarize_finish (GAsyncResult       *result,
+                                                      GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReseauRecipientSummary, reseau_recipient_summary_free)
+
 /* A scheduled (not yet started) or paused campaign: what is still queued is skipped. */
 gboolean        reseau_outbox_cancel                 (ReseauStore          *store,
                                                       gint64                campaign_id,

@@ -52,12 +52,15 @@ struct _ReseauComposer
   GCancellable          *cancellable;
   guint                  save_id;
   guint                  refresh_id;
+  GCancellable          *refresh_cancellable; /* the summary being computed, if any */
 
   AdwBanner             *banner;
   GtkButton             *send_button;
   GtkWidget             *recipients_area;
   AdwWrapBox            *chips_box;
   GtkLabel              *drop_hint;
+  GtkWidget             *count_box;
+  GtkWidget             *count_spinner;
   GtkLabel              *count_label;
   GtkMenuButton         *add_circle_button;
   AdwExpanderRow        *no_email_row;

@@ -285,81 +285,54 @@ add_no_email_row (ReseauComposer *self,
   g_ptr_array_add (self->no_email_rows, row);
 }
 
-/* Splits the recipients into those with an address and those without, listing the latter. */
-static GArray *
-split_by_address (ReseauComposer *self)
-{
-  GArray *with_email = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  g_array_set_size (self->no_email, 0);
-  clear_no_email_rows (self);
-  for (guint i = 0; i < self->ids->len; i++)
-    {
-      gint64 id = g_array_index (self->ids, gint64, i);
-      g_autoptr(ReseauContact) contact = reseau_store_load_contact (self->store, id, TRUE, NULL);
-      const char *address = contact != NULL ? reseau_contact_get_first_value (contact, RESEAU_VALUE_EMAIL) : NULL;
-
-      if (address != NULL && address[0] != '\0')
-        {
-          g_array_append_val (with_email, id);
-          continue;
-        }
-      g_array_append_val (self->no_email, id);
-      if (contact != NULL && self->no_email->len <= MAX_NO_EMAIL_ROWS)
-        {
-          g_autofree char *name = reseau_contact_dup_name (contact);
-
-          add_no_email_row (self, name);
-        }
-    }
-  if (self->no_email->len > MAX_NO_EMAIL_ROWS)
-    {
-      guint more = self->no_email->len - MAX_NO_EMAIL_ROWS;
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more", "And %u more", more), more);
-
-      add_no_email_row (self, text);
-    }
-  return with_email;
-}
-
+/* Only the first MAX_NO_EMAIL_ROWS people get a row (the summary loads no more names);
+ * the rest are one "And N more" row. */
 static void
-update_no_email (ReseauComposer *self)
+update_no_email (ReseauComposer         *self,
+                 ReseauRecipientSummary *summary)
 {
-  guint n = self->no_email->len;
+  guint n = summary->no_email->len, named = summary->no_email_names->len;
   g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person has no email address",
                                                          "%u people have no email address", n), n);
 
+  g_array_set_size (self->no_email, 0);
+  g_array_append_vals (self->no_email, summary->no_email->data, n);
+  clear_no_email_rows (self);
+  for (guint i = 0; i < named; i++)
+    add_no_email_row (self, g_ptr_array_index (summary->no_email_names, i));
+  if (n > named)
+    {
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more", "And %u more",
+                                                            n - named), n - named);
+
+      add_no_email_row (self, text);
+    }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->no_email_row), title);
   adw_expander_row_set_subtitle (self->no_email_row, _("They are left out of this message"));
   gtk_widget_set_visible (GTK_WIDGET (self->no_email_row), n > 0);
 }
 
 static void
-update_etiquette (ReseauComposer *self,
-                  GArray         *with_email)
+update_etiquette (ReseauComposer         *self,
+                  ReseauRecipientSummary *summary)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *today = _reseau_composer_today ();
   g_autofree char *description = NULL;
   ReseauEtiquetteRule rule = _reseau_composer_rule (self);
   gboolean include = adw_switch_row_get_active (self->include_over_cap_row);
 
   g_clear_pointer (&self->etiquette, reseau_etiquette_result_free);
-  self->etiquette = reseau_etiquette_check (self->store, &rule, (gint64 *)(gpointer)with_email->data,
-                                            with_email->len, today, &error);
-  if (self->etiquette == NULL)
-    g_warning ("Could not check the etiquette cap: %s", error->message);
+  self->etiquette = g_steal_pointer (&summary->etiquette);
 
   g_array_set_size (self->sendable, 0);
-  for (guint i = 0; i < with_email->len; i++)
+  for (guint i = 0; i < summary->with_email->len; i++)
     {
-      gint64 id = g_array_index (with_email, gint64, i);
+      gint64 id = g_array_index (summary->with_email, gint64, i);
 
-      if (include || self->etiquette == NULL || !reseau_etiquette_result_contains (self->etiquette, id))
+      if (include || !reseau_etiquette_result_contains (self->etiquette, id))
         g_array_append_val (self->sendable, id);
     }
 
-  description = self->etiquette != NULL ? reseau_etiquette_result_describe (self->etiquette, &rule) : NULL;
+  description = reseau_etiquette_result_describe (self->etiquette, &rule);
   gtk_widget_set_visible (GTK_WIDGET (self->etiquette_row), description != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->include_over_cap_row), description != NULL);
   if (description != NULL)
@@ -369,6 +342,17 @@ update_etiquette (ReseauComposer *self,
                                    include ? _("They will be written to anyway")
                                            : _("They are skipped, so as not to write to them too often"));
     }
+}
+
+static void
+show_count_text (ReseauComposer *self,
+                 const char     *text,
+                 gboolean        counting)
+{
+  gtk_label_set_text (self->count_label, text);
+  gtk_widget_set_visible (self->count_spinner, counting);
+  gtk_widget_set_visible (self->count_box, self->parts->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->drop_hint), self->parts->len == 0);
 }
 
 static void
@@ -386,9 +370,7 @@ update_count (ReseauComposer *self)
     /* Translators: "52 of 58 people will get a personal email" */
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u person will get a personal email",
                                          "%u of %u people will get a personal email", total), n, total);
-  gtk_label_set_text (self->count_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->count_label), self->parts->len > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->drop_hint), self->parts->len == 0);
+  show_count_text (self, text, FALSE);
 
   is_large = reseau_etiquette_is_large_segment (n, g_settings_get_uint (self->settings, "large-segment-threshold"),
                                                 &large);
@@ -400,21 +382,72 @@ update_count (ReseauComposer *self)
                           gtk_widget_get_visible (GTK_WIDGET (self->etiquette_row)));
 }
 
+static void
+apply_summary (ReseauComposer         *self,
+               ReseauRecipientSummary *summary)
+{
+  update_no_email (self, summary);
+  update_etiquette (self, summary);
+  update_count (self);
+  _reseau_composer_update_send (self);
+}
+
 static void rebuild_chips (ReseauComposer *self);
 
+static void
+summarized_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      data)
+{
+  g_autoptr(ReseauComposer) self = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReseauRecipientSummary) summary = reseau_outbox_summarize_finish (result, &error);
+
+  /* A newer refresh, or the composer closing, cancelled this one. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->refresh_cancellable);
+  if (summary == NULL)
+    {
+      g_warning ("Could not count the recipients: %s", error->message);
+      show_count_text (self, _("The recipients could not be counted"), FALSE);
+      _reseau_composer_update_send (self);
+      return;
+    }
+  apply_summary (self, summary);
+}
+
+/* The parts are resolved here, in one statement each; who has an address and who is over
+ * the etiquette cap is worked out in a worker, as that grows with the number of people.
+ * Until it answers, nobody is sendable and the count says so. */
 void
 _reseau_composer_refresh_recipients (ReseauComposer *self)
 {
-  g_autoptr(GArray) with_email = NULL;
+  ReseauEtiquetteRule rule = _reseau_composer_rule (self);
+  g_autofree char *today = _reseau_composer_today ();
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
   resolve_ids (self);
-  with_email = split_by_address (self);
-  update_no_email (self);
-  update_etiquette (self, with_email);
-  update_count (self);
   rebuild_chips (self);
+  g_array_set_size (self->sendable, 0);
+  if (self->ids->len == 0)
+    {
+      g_autoptr(ReseauRecipientSummary) none = g_new0 (ReseauRecipientSummary, 1);
+
+      none->with_email = g_array_new (FALSE, FALSE, sizeof (gint64));
+      none->no_email = g_array_new (FALSE, FALSE, sizeof (gint64));
+      none->no_email_names = g_ptr_array_new ();
+      none->etiquette = reseau_etiquette_check (self->store, &rule, NULL, 0, today, NULL);
+      apply_summary (self, none);
+      return;
+    }
+  self->refresh_cancellable = g_cancellable_new ();
+  show_count_text (self, _("Counting…"), TRUE);
   _reseau_composer_update_send (self);
+  reseau_outbox_summarize_async (self->store, (gint64 *)(gpointer)self->ids->data, self->ids->len, &rule, today,
+                                 MAX_NO_EMAIL_ROWS, self->refresh_cancellable, summarized_cb, g_object_ref (self));
 }
 
 static gboolean

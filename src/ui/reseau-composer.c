@@ -201,6 +201,8 @@ send_blocker (ReseauComposer *self)
 
   if (self->accounts == NULL || self->accounts->len == 0)
     return _("Add a sending account first");
+  if (self->refresh_cancellable != NULL)
+    return _("Counting the recipients…");
   if (reseau_composer_get_n_sendable (self) == 0)
     return _("Choose people with an email address");
   if (subject[0] == '\0')
@@ -472,6 +474,8 @@ reseau_composer_dispose (GObject *object)
   save_now (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->refresh_cancellable);
+  g_clear_object (&self->refresh_cancellable);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), RESEAU_TYPE_COMPOSER);
   g_clear_object (&self->store);
@@ -548,6 +552,8 @@ reseau_composer_class_init (ReseauComposerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReseauComposer, recipients_area);
   gtk_widget_class_bind_template_child (widget_class, ReseauComposer, chips_box);
   gtk_widget_class_bind_template_child (widget_class, ReseauComposer, drop_hint);
+  gtk_widget_class_bind_template_child (widget_class, ReseauComposer, count_box);
+  gtk_widget_class_bind_template_child (widget_class, ReseauComposer, count_spinner);
   gtk_widget_class_bind_template_child (widget_class, ReseauComposer, count_label);
   gtk_widget_class_bind_template_child (widget_class, ReseauComposer, add_circle_button);
   gtk_widget_class_bind_template_child (widget_class, ReseauComposer, no_email_row);

@@ -110,6 +110,41 @@ mail_test_make_contact (guint n)
   return contact;
 }
 
+gint64
+mail_test_make_circle (ReseauStore *store,
+                       const char  *name,
+                       guint        n,
+                       const char  *today)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReseauCircle) circle = reseau_circle_new (name);
+  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n);
+  gint64 circle_id = reseau_store_save_circle (store, circle, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (reseau_store_begin (store, &error));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ReseauContact) contact = mail_test_make_contact (i);
+      gint64 id;
+
+      _reseau_contact_set_id (contact, 0);
+      if (i % 10 == 0)
+        reseau_contact_remove_value (contact, 0);
+      id = reseau_store_save_contact (store, contact, NULL, &error);
+      g_assert_no_error (error);
+      g_array_append_val (ids, id);
+      for (guint k = 0; i % 7 == 0 && k < 2; k++)
+        g_assert_cmpint (reseau_store_add_interaction (store, id, RESEAU_INTERACTION_MESSAGE, today, "Hi", &error),
+                         >, 0);
+    }
+  g_assert_true (reseau_store_commit (store, &error));
+  g_assert_true (reseau_store_add_to_circle (store, circle_id, (gint64 *)(gpointer)ids->data, ids->len, NULL,
+                                             NULL, &error));
+  g_assert_no_error (error);
+  return circle_id;
+}
+
 static const char *
 smtp_dir (void)
 {

@@ -5,6 +5,7 @@
 #include <gmime/gmime.h>
 
 #include "reseau-contact.h"
+#include "reseau-store.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,12 @@ void           mail_test_assert_mailbox    (InternetAddressList *list,
                                             const char          *address);
 char          *mail_test_get_text          (GMimeMessage        *message);
 ReseauContact *mail_test_make_contact      (guint                n);
+/* A circle of @n such contacts in @store: every tenth without an address, every seventh
+ * with two MESSAGE interactions on @today. Returns the circle's id. */
+gint64         mail_test_make_circle       (ReseauStore         *store,
+                                            const char          *name,
+                                            guint                n,
+                                            const char          *today);
 
 /* The test SMTP server's folder (tests/harness/smtp_server.py). */
 void           mail_test_write_fault       (const char          *directives);

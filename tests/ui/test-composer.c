@@ -6,7 +6,8 @@
  * guard skipping someone written to twice this month, a merge field inserted from the menu,
  * an unknown field blocking the send with its message, the per-recipient preview, then a
  * send that the application's sender delivers: one message per recipient at the server.
- * Drafts reopen as they were. Screenshots of the composer, the preview and the etiquette
+ * Drafts reopen as they were. A 10,000-person circle is counted in a worker while the
+ * window goes on. Screenshots of the composer, the preview and the etiquette
  * warning, in each language, at 1100 and 360 px.
  */
 
@@ -539,6 +540,112 @@ test_narrow (Fixture       *fx,
   screenshot (fx, "composer-preview");
 }
 
+/* Large circles ------------------------------------------------------------------------------ */
+
+#define N_LARGE 10000
+
+static gboolean
+is_composer_built (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return RESEAU_IS_COMPOSER (widget);
+}
+
+/* Drawn or not: the summary's state before any frame. */
+static gboolean
+is_label_built (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_row_built (GtkWidget     *widget,
+              gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static void
+record_label_cb (GtkLabel   *label,
+                 GParamSpec *pspec,
+                 GPtrArray  *shown)
+{
+  g_ptr_array_add (shown, g_strdup (gtk_label_get_text (label)));
+}
+
+/* Through a connection of its own, as an import would: the window's connection would
+ * tell its lists of each contact as it is saved. */
+static gint64
+make_large_circle (Fixture    *fx,
+                   const char *today)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReseauStore) other = reseau_store_open (reseau_store_get_path (fx->f.store), &error);
+
+  g_assert_no_error (error);
+  return mail_test_make_circle (other, "Tout le réseau", N_LARGE, today);
+}
+
+/* A 10,000-person circle: the composer opens showing "Counting…" and nobody sendable, the
+ * summary arrives later from the worker. A circle added before it answers cancels that
+ * count: its result never shows, only the one for both circles, whose total is the
+ * store's own count of the segment. Only 50 people without an address get a row. */
+static void
+test_large_circle (Fixture       *fx,
+                   gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  gint64 large = make_large_circle (fx, today);
+  g_autoptr(ReseauSegment) both = reseau_segment_new ();
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *alone = NULL;
+  g_autofree char *final = NULL;
+  g_autofree char *more = NULL;
+  guint total = 0, n_large = 0;
+  ReseauComposer *composer;
+  GtkWidget *count;
+
+  /* mail_test_make_circle(): every tenth has no address, every seventh is over the cap. */
+  for (guint i = 0; i < N_LARGE; i++)
+    n_large += i % 10 != 0 && i % 7 != 0;
+  reseau_segment_add_circle (both, RESEAU_SEGMENT_ANY_OF, large);
+  reseau_segment_add_circle (both, RESEAU_SEGMENT_ANY_OF, fx->circle);
+  g_assert_true (reseau_store_count_segment (fx->f.store, both, &total, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, N_LARGE + G_N_ELEMENTS (people));
+  alone = count_text (n_large, N_LARGE);
+  final = count_text (n_large + N_SENDABLE, total);
+  more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more", "And %u more", N_LARGE / 10 + 1 - 50),
+                          N_LARGE / 10 + 1 - 50);
+  reseau_store_emit_changed (fx->f.store);
+  mail_settle (400);
+
+  /* No main-loop iteration between opening and these checks: whatever they see is what the
+   * composer shows before the worker can answer. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fx->f.window), "win.compose-circle", "x", large));
+  composer = RESEAU_COMPOSER (mail_find (GTK_WIDGET (fx->f.window), is_composer_built, NULL));
+  g_assert_nonnull (composer);
+  count = mail_find (GTK_WIDGET (composer), is_label_built, _("Counting…"));
+  g_assert_nonnull (count);
+  g_assert_cmpuint (reseau_composer_get_n_sendable (composer), ==, 0);
+  g_assert_false (gtk_widget_is_sensitive (mail_find (GTK_WIDGET (composer), is_action_button, "composer.send")));
+  g_signal_connect (count, "notify::label", G_CALLBACK (record_label_cb), shown);
+  reseau_composer_add_circle (composer, fx->circle);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (count)), ==, _("Counting…"));
+
+  wait_for_label (fx, final);
+  g_signal_handlers_disconnect_by_data (count, shown);
+  g_assert_cmpuint (reseau_composer_get_n_sendable (composer), ==, n_large + N_SENDABLE);
+  for (guint i = 0; i < shown->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (shown, i), !=, alone);
+  g_assert_nonnull (mail_find (GTK_WIDGET (composer), is_row_built, more));
+  screenshot (fx, "composer-large");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -549,6 +656,8 @@ main (int   argc,
   g_test_add ("/ui/composer/schedule", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_schedule,
               fixture_tear_down);
   g_test_add ("/ui/composer/reconnect", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_reconnect,
+              fixture_tear_down);
+  g_test_add ("/ui/composer/large-circle", Fixture, GINT_TO_POINTER (1100), fixture_set_up, test_large_circle,
               fixture_tear_down);
   g_test_add ("/ui/composer/narrow", Fixture, GINT_TO_POINTER (360), fixture_set_up, test_narrow, fixture_tear_down);
   return g_test_run ();
