@@ -282,20 +282,16 @@ reseau_test_click (GtkWidget *widget)
     "mousemove", x, y, "sleep", "0.1", "click", "1", "sleep", "0.1", NULL });
 }
 
-gboolean
-reseau_test_drag (GtkWidget *from,
-                  GtkWidget *to,
-                  gboolean   shift)
+/* Press at (@from_x, @from_y), move to (@to_x, @to_y) in DRAG_STEPS steps, release. */
+static gboolean
+drag_points (int      from_x,
+             int      from_y,
+             int      to_x,
+             int      to_y,
+             gboolean shift)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) argv = NULL;
-  int from_x, from_y, to_x, to_y;
-
-  g_return_val_if_fail (GTK_IS_WIDGET (from), FALSE);
-  g_return_val_if_fail (GTK_IS_WIDGET (to), FALSE);
-
-  if (!widget_centre (from, &from_x, &from_y) || !widget_centre (to, &to_x, &to_y))
-    return FALSE;
 
   if (shift)
     g_strv_builder_add_many (builder, "keydown", "shift", NULL);
@@ -317,6 +313,68 @@ reseau_test_drag (GtkWidget *from,
   argv = g_strv_builder_end (builder);
 
   return reseau_test_xdotool ((const char * const *) argv);
+}
+
+gboolean
+reseau_test_drag (GtkWidget *from,
+                  GtkWidget *to,
+                  gboolean   shift)
+{
+  int from_x, from_y, to_x, to_y;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (from), FALSE);
+  g_return_val_if_fail (GTK_IS_WIDGET (to), FALSE);
+
+  if (!widget_centre (from, &from_x, &from_y) || !widget_centre (to, &to_x, &to_y))
+    return FALSE;
+  return drag_points (from_x, from_y, to_x, to_y, shift);
+}
+
+gboolean
+reseau_test_drag_to_point (GtkWidget *from,
+                           int        to_x,
+                           int        to_y)
+{
+  int from_x, from_y;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (from), FALSE);
+
+  if (!widget_centre (from, &from_x, &from_y))
+    return FALSE;
+  return drag_points (from_x, from_y, to_x, to_y, FALSE);
+}
+
+gboolean
+reseau_test_x_window_geometry (const char *title,
+                               int        *x,
+                               int        *y,
+                               int        *width,
+                               int        *height)
+{
+  g_autofree char *name = g_strdup_printf ("^%s$", title);
+  const char *argv[] = { "xdotool", "search", "--sync", "--onlyvisible", "--name", name,
+                         "getwindowgeometry", "--shell", NULL };
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  int status;
+
+  *x = *y = *width = *height = 0;
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL))
+    return FALSE;
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_has_prefix (lines[i], "X="))
+        *x = atoi (lines[i] + 2);
+      else if (g_str_has_prefix (lines[i], "Y="))
+        *y = atoi (lines[i] + 2);
+      else if (g_str_has_prefix (lines[i], "WIDTH="))
+        *width = atoi (lines[i] + 6);
+      else if (g_str_has_prefix (lines[i], "HEIGHT="))
+        *height = atoi (lines[i] + 7);
+    }
+  return *width > 0 && *height > 0;
 }
 
 gboolean

@@ -46,6 +46,20 @@ gboolean reseau_test_drag               (GtkWidget   *from,
                                          GtkWidget   *to,
                                          gboolean     shift);
 
+/* The same drag from the centre of @from to (@to_x, @to_y) in X root-window pixels, e.g.
+ * onto another X client's window; no Shift. */
+gboolean reseau_test_drag_to_point      (GtkWidget   *from,
+                                         int          to_x,
+                                         int          to_y);
+
+/* Where the visible X window titled exactly @title is, in root-window pixels (e.g. another
+ * X client a test started), waiting for it to appear. Returns FALSE if xdotool fails. */
+gboolean reseau_test_x_window_geometry  (const char  *title,
+                                         int         *x,
+                                         int         *y,
+                                         int         *width,
+                                         int         *height);
+
 /* `xdotool key KEYS…` (e.g. "shift+F10" or "ctrl+a BackSpace": space-separated) and
  * `xdotool type TEXT`: real key presses. */
 gboolean reseau_test_keys               (const char  *keys);

@@ -38,28 +38,7 @@ typedef struct
 static gboolean
 read_geometry (DragSource *source)
 {
-  const char *argv[] = { "xdotool", "search", "--sync", "--onlyvisible", "--name", "^drag-source$",
-                         "getwindowgeometry", "--shell", NULL };
-  g_autofree char *out = NULL;
-  g_auto(GStrv) lines = NULL;
-  int status;
-
-  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, &status, NULL) ||
-      !g_spawn_check_wait_status (status, NULL))
-    return FALSE;
-  lines = g_strsplit (out, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (g_str_has_prefix (lines[i], "X="))
-        source->x = atoi (lines[i] + 2);
-      else if (g_str_has_prefix (lines[i], "Y="))
-        source->y = atoi (lines[i] + 2);
-      else if (g_str_has_prefix (lines[i], "WIDTH="))
-        source->width = atoi (lines[i] + 6);
-      else if (g_str_has_prefix (lines[i], "HEIGHT="))
-        source->height = atoi (lines[i] + 7);
-    }
-  return source->width > 0 && source->height > 0;
+  return reseau_test_x_window_geometry ("drag-source", &source->x, &source->y, &source->width, &source->height);
 }
 
 /* Starts tests/ui/drag-source.c offering @file and waits for its window. */
