@@ -526,7 +526,6 @@ run_in_thread (GTask        *task,
 {
   Run *run = task_data;
   GError *error = NULL;
-  gboolean ok;
   int lock;
 
   if ((lock = take_lock (run->store_path, &error)) < 0)
@@ -534,15 +533,13 @@ run_in_thread (GTask        *task,
       g_task_return_error (task, error);
       return;
     }
-  ok = run_all (run, cancellable, &error);
-  /* The connection closes before the lock goes, so the next sender sees every commit; both
-   * go before the result, so a caller may start another run as soon as it has it. */
-  g_clear_object (&run->store);
-  close (lock);
-  if (!ok)
+  if (!run_all (run, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, g_steal_pointer (&run->summary), (GDestroyNotify)reseau_send_summary_free);
+  /* The connection closes before the lock goes, so the next sender sees every commit. */
+  g_clear_object (&run->store);
+  close (lock);
 }
 
 static void
