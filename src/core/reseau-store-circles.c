@@ -626,24 +626,15 @@ reseau_store_list_contact_circles (ReseauStore  *self,
                                    gint64        contact_id,
                                    GError      **error)
 {
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  sqlite3_stmt *stmt = _reseau_store_prepare (self,
-    "SELECT k.id FROM circle_members m JOIN circles k ON k.id = m.circle_id "
-    "WHERE m.contact_id = ? AND k.trashed = 0 ORDER BY k.name_key, k.id", error);
-  int rc;
+  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (RESEAU_IS_STORE (self), NULL);
 
+  stmt = _reseau_store_prepare (self,
+    "SELECT k.id FROM circle_members m JOIN circles k ON k.id = m.circle_id "
+    "WHERE m.contact_id = ? AND k.trashed = 0 ORDER BY k.name_key, k.id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, contact_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (!_reseau_store_rows_done (self, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&ids);
+  return _reseau_store_collect_ids (self, stmt, error);
 }

@@ -783,23 +783,13 @@ match_ids (ReseauStore  *self,
            const char   *query,
            GError      **error)
 {
-  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
   sqlite3_stmt *stmt = _reseau_store_prepare (self,
     "SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ? ORDER BY rowid", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, query, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (!_reseau_store_rows_done (self, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&ids);
+  return _reseau_store_collect_ids (self, stmt, error);
 }
 
 static int

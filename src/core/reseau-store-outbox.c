@@ -534,25 +534,6 @@ fail:
   return FALSE;
 }
 
-static GArray *
-collect_ids (ReseauStore   *self,
-             sqlite3_stmt  *stmt,
-             GError       **error)
-{
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (!_reseau_store_rows_done (self, stmt, rc, error))
-    return NULL;
-  return g_steal_pointer (&ids);
-}
-
 GArray *
 reseau_store_due_campaigns (ReseauStore  *self,
                             gint64        now,
@@ -566,7 +547,7 @@ reseau_store_due_campaigns (ReseauStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, now);
-  return collect_ids (self, stmt, error);
+  return _reseau_store_collect_ids (self, stmt, error);
 }
 
 GArray *
@@ -582,7 +563,7 @@ reseau_store_late_campaigns (ReseauStore  *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, now - late_by);
-  return collect_ids (self, stmt, error);
+  return _reseau_store_collect_ids (self, stmt, error);
 }
 
 gint64
@@ -634,7 +615,7 @@ reseau_store_filter_live_contacts (ReseauStore   *self,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
-  return collect_ids (self, stmt, error);
+  return _reseau_store_collect_ids (self, stmt, error);
 }
 
 GArray *
@@ -653,7 +634,7 @@ reseau_store_filter_with_email (ReseauStore   *self,
     return NULL;
   sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, RESEAU_VALUE_EMAIL);
-  return collect_ids (self, stmt, error);
+  return _reseau_store_collect_ids (self, stmt, error);
 }
 
 GHashTable *

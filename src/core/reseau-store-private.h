@@ -32,6 +32,10 @@ gboolean      _reseau_store_rows_done (ReseauStore  *self,
                                        sqlite3_stmt *stmt,
                                        int           rc,
                                        GError      **error);
+/* Steps @stmt to its end, collecting column 0 as gint64 ids; resets it. NULL on error. */
+GArray       *_reseau_store_collect_ids (ReseauStore  *self,
+                                         sqlite3_stmt *stmt,
+                                         GError      **error);
 void          _reseau_store_set_error (ReseauStore  *self,
                                        GError      **error);
 sqlite3      *_reseau_store_get_db    (ReseauStore  *self);

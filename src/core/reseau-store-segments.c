@@ -77,25 +77,17 @@ match_ids (ReseauStore    *self,
            GError        **error)
 {
   g_auto(ReseauSegmentQuery) query = { 0 };
-  g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 1024);
   sqlite3_stmt *stmt;
-  int rc;
+  GArray *ids;
 
   if (!_reseau_segment_query_build (self, &query, "SELECT c.id", segment, 0, error))
     return NULL;
   g_string_append (query.sql, " ORDER BY c.id");
   if ((stmt = _reseau_segment_query_prepare (self, &query, error)) == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  if (rc != SQLITE_DONE)
-    _reseau_store_set_error (self, error);
+  ids = _reseau_store_collect_ids (self, stmt, error);
   sqlite3_finalize (stmt);
-  return rc == SQLITE_DONE ? g_steal_pointer (&ids) : NULL;
+  return ids;
 }
 
 static int

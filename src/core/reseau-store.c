@@ -190,6 +190,25 @@ _reseau_store_rows_done (ReseauStore   *self,
   return rc == SQLITE_DONE;
 }
 
+GArray *
+_reseau_store_collect_ids (ReseauStore   *self,
+                           sqlite3_stmt  *stmt,
+                           GError       **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (!_reseau_store_rows_done (self, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
 /* A text column, with NULL read as the empty string that the NOT NULL columns hold anyway. */
 const char *
 _reseau_store_column_text (sqlite3_stmt *stmt,
