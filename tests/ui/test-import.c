@@ -321,7 +321,8 @@ test_cancel_long (Fixture       *f,
   cancel_while_working (f);
   g_assert_cmpuint (reseau_store_count_contacts (f->store), ==, 1);
 
-  /* While writing (no screenshot here: the faster commit could end before Cancel) */, in one transaction that Cancel rolls back. */
+  /* While writing, in one transaction that Cancel rolls back (no screenshot here: the
+   * faster commit could end before Cancel). */
   open_import (f, file);
   wait_page (f, "summary");
   click_button (f, _("_Import"));
